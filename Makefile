@@ -1,0 +1,58 @@
+# Session Coach: two commands on a fresh machine.
+#   make run   creates .venv, installs, starts the app
+#   make test  installs what the tests need (Python extras, Chromium, espeak-ng), runs them all
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8501
+
+.PHONY: run test install install-dev system-deps check lint bench model corpus clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+run: install
+	$(BIN)/streamlit run app.py --server.address $(HOST) --server.port $(PORT)
+
+check: install
+	$(BIN)/coach check examples/roleplay_housing.txt; test $$? -le 1
+
+# Debian packages the browser and audio tests use; skipped when already present.
+system-deps:
+	@if ! command -v chromium >/dev/null || ! command -v espeak-ng >/dev/null; then \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium espeak-ng >/dev/null; \
+	fi
+
+test: install-dev system-deps
+	$(BIN)/python -m pytest -q
+
+lint: install-dev
+	$(BIN)/ruff check coach tests app.py benchmarks
+
+corpus:
+	$(BIN)/python -m coach.corpus build
+
+model: install corpus
+	$(BIN)/coach train && $(BIN)/coach evaluate
+
+bench: install
+	$(BIN)/python benchmarks/throughput.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,216 @@
+"""The labelled corpus: validation, building, splitting and loading.
+
+Authoring files live in ``corpora/src/*.jsonl`` (see ``corpora/AUTHORING.md``):
+each span names its phrase. :func:`build` turns them into
+``corpora/utterances.jsonl`` with character offsets and a train/dev/test split
+grouped by scenario, which is what training and evaluation read.
+
+This module uses the standard library only, so authors can check a file
+before anything is installed::
+
+    python3 -m coach.corpus check corpora/src/A.jsonl
+    python3 -m coach.corpus build
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+LABELS = ("power_over", "judgment", "diagnosis", "false_promise", "person_driven")
+SETTINGS = (
+    "crisis_line", "warm_line", "text_line", "recovery_center", "peer_respite", "ed_bridge", "housing",
+    "employment", "reentry", "veterans", "youth", "family_peer", "online_forum", "classroom_roleplay",
+)
+REGISTERS = ("spoken", "asr", "chat", "notes")
+TOPICS = ("substance_use", "psychosis", "trauma", "self_harm", "grief", "medication", "housing", "work",
+          "family", "benefits", "general")
+NEG_TYPES = ("permission", "options", "reflection", "reported_order", "keepable_commitment", "hope",
+             "self_disclosure", "doctor_question", "medical_info", "greeting_logistics", "backchannel",
+             "empathy", "question", "other")
+SPLITS = ("train", "dev", "test")
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_DIR = ROOT / "corpora"
+SRC_DIR = CORPUS_DIR / "src"
+BUILT = CORPUS_DIR / "utterances.jsonl"
+
+_ID = re.compile(r"^[A-Za-z0-9]+-\d{4}$")
+_SCEN = re.compile(r"^[A-Za-z0-9]+-s\d{3}$")
+
+
+def check_record(rec: dict) -> list[str]:
+    """Return the problems with one authoring record (empty when it is fine)."""
+    problems = []
+    for key in ("id", "scenario", "setting", "register", "topic", "text", "spans"):
+        if key not in rec:
+            problems.append(f"missing field {key!r}")
+    if problems:
+        return problems
+    if not _ID.match(str(rec["id"])):
+        problems.append(f"bad id {rec['id']!r}")
+    if not _SCEN.match(str(rec["scenario"])):
+        problems.append(f"bad scenario {rec['scenario']!r}")
+    if rec["setting"] not in SETTINGS:
+        problems.append(f"unknown setting {rec['setting']!r}")
+    if rec["register"] not in REGISTERS:
+        problems.append(f"unknown register {rec['register']!r}")
+    if rec["topic"] not in TOPICS:
+        problems.append(f"unknown topic {rec['topic']!r}")
+    text = rec["text"]
+    if not isinstance(text, str) or not text.strip():
+        problems.append("empty text")
+        return problems
+    n_words = len(text.split())
+    if not 1 <= n_words <= 90:
+        problems.append(f"{n_words} words (keep to 2-80)")
+    seen = set()
+    for span in rec["spans"]:
+        label, phrase = span.get("label"), span.get("phrase")
+        if label not in LABELS:
+            problems.append(f"unknown label {label!r}")
+        if label in seen:
+            problems.append(f"label {label!r} twice")
+        seen.add(label)
+        if not phrase or phrase not in text:
+            problems.append(f"phrase {phrase!r} is not an exact substring of the text")
+        elif phrase.strip() != phrase:
+            problems.append(f"phrase {phrase!r} has leading or trailing spaces")
+    neg = rec.get("neg")
+    if neg is not None:
+        if neg not in NEG_TYPES:
+            problems.append(f"unknown neg {neg!r}")
+        if rec["spans"]:
+            problems.append("neg is set but the record has labels")
+    return problems
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    records = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not JSON: {exc.msg}") from None
+    return records
+
+
+def check_file(path: Path) -> tuple[list[str], Counter]:
+    """Validate one authoring file; return (problems, label counts)."""
+    problems, counts = [], Counter()
+    ids = set()
+    for n, rec in enumerate(read_jsonl(path), 1):
+        for p in check_record(rec):
+            problems.append(f"{path}:{n}: {p}")
+        if rec.get("id") in ids:
+            problems.append(f"{path}:{n}: duplicate id {rec.get('id')!r}")
+        ids.add(rec.get("id"))
+        labels = {s.get("label") for s in rec.get("spans", [])}
+        for label in labels:
+            counts[label] += 1
+        if not labels:
+            counts["none"] += 1
+            if rec.get("neg"):
+                counts["hard_negative"] += 1
+        counts["total"] += 1
+        counts["register:" + str(rec.get("register"))] += 1
+        counts["setting:" + str(rec.get("setting"))] += 1
+    return problems, counts
+
+
+def split_of(scenario: str) -> str:
+    """Deterministic split from the scenario id: 70% train, 15% dev, 15% test.
+
+    >>> split_of("A-s001") in SPLITS
+    True
+    """
+    h = int(hashlib.sha256(scenario.encode("utf-8")).hexdigest()[:8], 16) % 100
+    return "train" if h < 70 else ("dev" if h < 85 else "test")
+
+
+def to_built(rec: dict, source: str) -> dict:
+    text = rec["text"]
+    spans = []
+    for span in rec["spans"]:
+        start = text.index(span["phrase"])
+        spans.append({"label": span["label"], "start": start, "end": start + len(span["phrase"]),
+                      "text": span["phrase"]})
+    spans.sort(key=lambda s: (s["start"], s["label"]))
+    return {
+        "id": rec["id"],
+        "text": text,
+        "labels": sorted({s["label"] for s in spans}, key=LABELS.index),
+        "spans": spans,
+        "scenario": rec["scenario"],
+        "setting": rec["setting"],
+        "register": rec["register"],
+        "topic": rec["topic"],
+        "neg": rec.get("neg"),
+        "split": split_of(rec["scenario"]),
+        "source": source,
+    }
+
+
+def build(src_dir: Path = SRC_DIR, out: Path = BUILT) -> int:
+    """Validate every authoring file and write the built corpus; return the number of records."""
+    all_problems, rows = [], []
+    for path in sorted(src_dir.glob("*.jsonl")):
+        problems, _ = check_file(path)
+        all_problems += problems
+        if not problems:
+            rows += [to_built(r, path.name) for r in read_jsonl(path)]
+    if all_problems:
+        raise ValueError("\n".join(all_problems[:50]))
+    ids = Counter(r["id"] for r in rows)
+    dup = [i for i, c in ids.items() if c > 1]
+    if dup:
+        raise ValueError(f"duplicate ids across files: {dup[:10]}")
+    with open(out, "w", encoding="utf-8", newline="\n") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return len(rows)
+
+
+def load(path: Path = BUILT, extra: list[Path] | None = None) -> list[dict]:
+    """Read the built corpus (and any extra files in the same format)."""
+    rows = read_jsonl(path)
+    for p in extra or []:
+        rows += read_jsonl(Path(p))
+    return rows
+
+
+def sha256_of(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(Path(p).read_bytes())
+    return h.hexdigest()
+
+
+def _main(argv: list[str]) -> int:
+    if len(argv) >= 2 and argv[0] == "check":
+        status = 0
+        for name in argv[1:]:
+            problems, counts = check_file(Path(name))
+            for p in problems:
+                print(p)
+            status |= bool(problems)
+            print(f"{name}: {counts['total']} records, {len(problems)} problems")
+            print("  " + ", ".join(f"{k}={counts[k]}" for k in (*LABELS, "none", "hard_negative")))
+            print("  " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items()) if ":" in k))
+        return status
+    if argv and argv[0] == "build":
+        print(f"wrote {build()} records to {BUILT}")
+        return 0
+    print("usage: python3 -m coach.corpus check FILE... | build", file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
