@@ -38,6 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT / "corpora"
 SRC_DIR = CORPUS_DIR / "src"
 BUILT = CORPUS_DIR / "utterances.jsonl"
+DROPPED_LOG = CORPUS_DIR / "dropped_near_duplicates.tsv"  # dropped id, the id it duplicates, Jaccard
 
 _ID = re.compile(r"^[A-Za-z0-9]+-\d{4}$")
 _SCEN = re.compile(r"^[A-Za-z0-9]+-s\d{3}$")
@@ -172,6 +173,9 @@ def build(src_dir: Path = SRC_DIR, out: Path = BUILT) -> int:
     dup = [i for i, c in ids.items() if c > 1]
     if dup:
         raise ValueError(f"duplicate ids across files: {dup[:10]}")
+    rows, dropped = drop_near_duplicates(rows)
+    assign_splits(rows)
+    DROPPED_LOG.write_text("".join(f"{a}\t{b}\t{j}\n" for a, b, j in dropped), encoding="utf-8")
     with open(out, "w", encoding="utf-8", newline="\n") as fh:
         for row in rows:
             fh.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -210,6 +214,97 @@ def _main(argv: list[str]) -> int:
         return 0
     print("usage: python3 -m coach.corpus check FILE... | build", file=sys.stderr)
     return 2
+
+
+
+# ---------------------------------------------------------------- hygiene
+
+def _norm_words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))
+
+
+def shingles(text: str, n: int = 5) -> frozenset:
+    """Normalised word n-grams (the whole text as one shingle when it is shorter than n words)."""
+    words = _norm_words(text)
+    if len(words) < n:
+        return frozenset([" ".join(words)])
+    return frozenset(" ".join(words[i:i + n]) for i in range(len(words) - n + 1))
+
+
+def near_duplicates(rows: list[dict], threshold: float = 0.8) -> list[tuple[int, int, float]]:
+    """Pairs (i, j, jaccard) of records whose word 5-gram Jaccard is at least ``threshold``.
+
+    An inverted index over shingles keeps this near-linear on a corpus of thousands.
+    """
+    sets = [shingles(r["text"]) for r in rows]
+    index: dict[str, list[int]] = {}
+    for i, s in enumerate(sets):
+        for g in s:
+            index.setdefault(g, []).append(i)
+    pairs = []
+    for i, s in enumerate(sets):
+        cands: Counter = Counter()
+        for g in s:
+            for j in index[g]:
+                if j > i:
+                    cands[j] += 1
+        for j, shared in cands.items():
+            jac = shared / (len(s) + len(sets[j]) - shared)
+            if jac >= threshold:
+                pairs.append((i, j, round(jac, 3)))
+    return pairs
+
+
+def stats(rows: list[dict]) -> dict:
+    """Counts the data card reports."""
+    c: dict = {"total": len(rows), "labels": Counter(), "none": 0, "hard_negatives": Counter(),
+               "settings": Counter(), "registers": Counter(), "topics": Counter(), "splits": Counter(),
+               "lengths": Counter(), "multi_label": 0, "multi_sentence": 0, "scenarios": len({r["scenario"] for r in rows})}
+    for r in rows:
+        for label in r["labels"]:
+            c["labels"][label] += 1
+        if not r["labels"]:
+            c["none"] += 1
+            if r.get("neg"):
+                c["hard_negatives"][r["neg"]] += 1
+        c["multi_label"] += len(r["labels"]) > 1
+        c["settings"][r["setting"]] += 1
+        c["registers"][r["register"]] += 1
+        c["topics"][r["topic"]] += 1
+        c["splits"][r["split"]] += 1
+        n = len(r["text"].split())
+        c["lengths"]["2-5" if n <= 5 else "6-15" if n <= 15 else "16-30" if n <= 30 else "31-80" if n <= 80 else "81+"] += 1
+        c["multi_sentence"] += len(re.findall(r"[.!?]+(\s|$)", r["text"].strip())) > 1
+    return c
+
+
+def drop_near_duplicates(rows: list[dict], threshold: float = 0.8) -> tuple[list[dict], list[tuple[str, str, float]]]:
+    """Keep the first of every group of near-duplicates (word 5-gram Jaccard >= ``threshold``)."""
+    drop: dict[int, tuple[int, float]] = {}
+    for i, j, jac in near_duplicates(rows, threshold):
+        if i not in drop and j not in drop:
+            drop[j] = (i, jac)
+    kept = [r for k, r in enumerate(rows) if k not in drop]
+    log = [(rows[j]["id"], rows[i]["id"], jac) for j, (i, jac) in sorted(drop.items())]
+    return kept, log
+
+
+def assign_splits(rows: list[dict], link_threshold: float = 0.6) -> None:
+    """Split by scenario, where scenarios that share a paraphrase (Jaccard >= ``link_threshold``) form one group."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for i, j, _ in near_duplicates(rows, link_threshold):
+        a, b = find(rows[i]["scenario"]), find(rows[j]["scenario"])
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    for r in rows:
+        r["split"] = split_of(find(r["scenario"]))
 
 
 if __name__ == "__main__":

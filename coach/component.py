@@ -1,0 +1,139 @@
+"""The ``session_coach`` spaCy component.
+
+Registered with ``@Language.factory`` and exposed through the
+``spacy_factories`` entry point, so after ``pip install`` any pipeline can
+use it::
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("sentencizer")
+    >>> _ = nlp.add_pipe("session_coach")
+    >>> doc = nlp("You need to stop drinking this weekend.")
+    >>> [(s.label_, s.text) for s in doc.spans["coach"]]
+    [('power_over', 'You need to')]
+    >>> doc.cats["power_over"] > 0.5
+    True
+
+Each span in ``doc.spans["coach"]`` carries ``span._.coach_score``,
+``span._.coach_kind`` ("concern" or "strength"), ``span._.coach_guideline``
+and ``span._.coach_suggestions`` (a list of dicts: text, why, source).
+``doc.cats`` holds, for every label, the highest sentence probability.
+
+:meth:`SessionCoach.pipe` scores a whole batch of documents with one call
+to the scikit-learn model, never one call per sentence.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import minibatch
+
+SPANS_KEY = "coach"
+
+for _name, _default in (("coach_score", 0.0), ("coach_kind", ""), ("coach_guideline", ""),
+                        ("coach_suggestions", None)):
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
+if not Doc.has_extension("coach_sentence_scores"):
+    Doc.set_extension("coach_sentence_scores", default=None)
+
+
+@Language.factory(
+    "session_coach",
+    assigns=["doc.spans", "doc.cats", "span._.coach_score", "span._.coach_kind", "span._.coach_guideline",
+             "span._.coach_suggestions", "doc._.coach_sentence_scores"],
+    default_config={"model_path": None, "spans_key": SPANS_KEY, "suggest": True, "max_suggestions": 3,
+                    "batch_size": 256},
+)
+def make_session_coach(nlp: Language, name: str, model_path: str | None, spans_key: str, suggest: bool,
+                       max_suggestions: int, batch_size: int) -> "SessionCoach":
+    return SessionCoach(nlp, name, model_path=model_path, spans_key=spans_key, suggest=suggest,
+                        max_suggestions=max_suggestions, batch_size=batch_size)
+
+
+class SessionCoach:
+    """Score sentences, find evidence spans, attach guideline and suggestions."""
+
+    def __init__(self, nlp: Language, name: str = "session_coach", *, model_path: str | None = None,
+                 spans_key: str = SPANS_KEY, suggest: bool = True, max_suggestions: int = 3,
+                 batch_size: int = 256, model=None):
+        from coach.model import io
+
+        self.name = name
+        self.spans_key = spans_key
+        self.suggest = suggest
+        self.max_suggestions = max_suggestions
+        self.batch_size = batch_size
+        self.model = model if model is not None else io.load(model_path)
+        self.labels = list(self.model.labels_)
+        self._sentencizer = None
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self._process([doc])[0]
+
+    def pipe(self, stream: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
+        for batch in minibatch(stream, size=batch_size or self.batch_size):
+            yield from self._process(list(batch))
+
+    def _sentences(self, doc: Doc) -> list[Span]:
+        if not doc.has_annotation("SENT_START"):
+            if self._sentencizer is None:
+                from spacy.pipeline import Sentencizer
+
+                self._sentencizer = Sentencizer()
+            doc = self._sentencizer(doc)
+        return [s for s in doc.sents if s.text.strip()]
+
+    def _process(self, docs: list[Doc]) -> list[Doc]:
+        from coach import taxonomy
+        from coach.suggest import suggest_many
+
+        sents: list[Span] = []
+        owner: list[int] = []
+        for d, doc in enumerate(docs):
+            for sent in self._sentences(doc):
+                sents.append(sent)
+                owner.append(d)
+        texts = [s.text for s in sents]
+        proba = self.model.predict_proba(texts)  # one model call for the whole batch
+        flags = self.model.flags(proba) if len(texts) else proba.astype(bool)
+
+        hits = [(k, j) for k in range(len(sents)) for j in range(len(self.labels)) if flags[k, j]]
+        offsets = self.model.spans([texts[k] for k, _ in hits], [self.labels[j] for _, j in hits])
+        found: list[list[Span]] = [[] for _ in docs]
+        requests = []
+        for (k, j), (s, e) in zip(hits, offsets):
+            sent, label = sents[k], self.labels[j]
+            doc = docs[owner[k]]
+            span = doc.char_span(sent.start_char + s, sent.start_char + e, label=label, alignment_mode="expand")
+            if span is None or not span.text.strip():
+                span = Span(doc, sent.start, sent.end, label=label)
+            info = taxonomy.get(label)
+            span._.coach_score = float(proba[k, j])
+            span._.coach_kind = info.kind
+            span._.coach_guideline = info.guideline
+            found[owner[k]].append(span)
+            requests.append((span, sent))
+        if self.suggest and requests:
+            lists = suggest_many(
+                [(sent.text, span.label_, span.start_char - sent.start_char, span.end_char - sent.start_char)
+                 for span, sent in requests],
+                model=self.model, limit=self.max_suggestions,
+            )
+            for (span, _), sugg in zip(requests, lists):
+                span._.coach_suggestions = [s.as_dict() for s in sugg]
+        else:
+            for span, _ in requests:
+                span._.coach_suggestions = []
+
+        for d, doc in enumerate(docs):
+            rows = [k for k in range(len(sents)) if owner[k] == d]
+            doc.cats = {label: (float(proba[rows, j].max()) if rows else 0.0) for j, label in enumerate(self.labels)}
+            doc._.coach_sentence_scores = [
+                {label: float(proba[k, j]) for j, label in enumerate(self.labels)} for k in rows
+            ]
+            doc.spans[self.spans_key] = sorted(found[d], key=lambda s: (s.start_char, s.end_char))
+        return docs

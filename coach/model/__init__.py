@@ -1,0 +1,1 @@
+"""The classifier: features, training, evaluation and safe persistence."""

@@ -1,0 +1,257 @@
+"""Sentence features: word and character n-grams plus token cues.
+
+Everything here is a scikit-learn transformer owned by one ``Pipeline``
+(see :mod:`coach.model.train`), so training and inference compute exactly
+the same features. Nothing is fitted at import time.
+
+The cue features read spaCy tokens (``spacy.blank("en")`` tokenizer: no
+download needed) and count things a trainer would notice: second-person
+obligation ("you need to"), sentence-initial imperatives, orders posed as
+questions, promise and guarantee words, diagnostic and medication
+vocabulary, stigmatising words, hedges, negation, reported speech,
+permission and choice language.
+
+>>> CueFeatures().fit_transform(["You need to call her tonight."]).shape[1] == len(CUE_NAMES)
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from coach.model import lexicon as L
+
+_WORD_RE = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?|[?!]")
+_FILLER_RE = re.compile(r"\b(um+|uh+|erm|er|hmm+|mm+|ah+|like|you know|i mean|sort of|kind of)\b[,]?\s*")
+
+
+def normalise(text: str) -> str:
+    """Lowercase, straighten quotes, drop fillers: the view that n-grams see.
+
+    >>> normalise("Um, you know, you NEED to call her\u2019s mum")
+    "you need to call her's mum"
+    """
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = _FILLER_RE.sub("", text)
+    return " ".join(text.split())
+
+
+def word_tokens(text: str) -> list[str]:
+    """Analyzer for the word n-gram vectorizer (module-level so skops can persist it by name).
+
+    >>> word_tokens("Why don't you just quit?")
+    ['why', "don't", 'you', 'just', 'quit', '?']
+    """
+    return _WORD_RE.findall(normalise(text))
+
+
+def word_ngrams(text: str) -> list[str]:
+    """Unigrams to trigrams over :func:`word_tokens`, with sentence-start and -end markers."""
+    toks = ["<s>", *word_tokens(text), "</s>"]
+    grams = toks[1:-1].copy()
+    for n in (2, 3):
+        grams += [" ".join(toks[i:i + n]) for i in range(len(toks) - n + 1)]
+    return grams
+
+
+def char_text(text: str) -> str:
+    """Preprocessor for the character n-gram vectorizer."""
+    return normalise(text)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import spacy
+
+    return spacy.blank("en").tokenizer
+
+
+def cue_tokens(text: str) -> list[str]:
+    """Lowercased spaCy tokens without punctuation other than ? and !, contractions rejoined.
+
+    >>> cue_tokens("You can't leave, OK?")
+    ['you', "can't", 'leave', 'ok', '?']
+    """
+    out: list[str] = []
+    for tok in _tokenizer()(text.replace("\u2019", "'")):
+        low = tok.lower_
+        if tok.is_space or (tok.is_punct and low not in {"?", "!"}):
+            continue
+        if out and low.startswith("'") and low in {"'s", "'re", "'ll", "'ve", "'d", "'m"}:
+            out[-1] += low
+        elif out and low in {"n't"}:
+            out[-1] += low
+        else:
+            out.append(low)
+    return out
+
+
+CUE_NAMES: tuple[str, ...] = (
+    "you_obligation",  # you need to / you have to / you should / you gotta / you must / you better
+    "i_want_you",  # I want you to / I need you to / I'd like you to
+    "initial_imperative",  # Call her tonight. / Just stop.
+    "order_question",  # why don't you / why not just / can you not / how about you just
+    "make_sure",
+    "rule_talk",  # rule, allowed, not allowed, policy, mandatory
+    "conditional_threat",  # if you ... I'll / or else / unless you
+    "promise_word",
+    "guarantee_future",  # you'll definitely / it will be fine / everything is going to
+    "always_never",
+    "secrecy",
+    "availability",  # anytime, day or night, 24/7, whenever
+    "diagnosis_word",
+    "sounds_like_condition",  # sounds like / classic / textbook / that's your X talking
+    "medication_word",
+    "med_check",  # did you take / are you taking / have you taken
+    "judgment_word",
+    "what_were_you",
+    "just_minimise",  # just / only / not that big a deal / get over it
+    "hedge",
+    "negation",
+    "reported_speech",  # your doctor said / she told you
+    "authority",
+    "permission",  # would it be okay / can I share / do you mind if
+    "open_question",  # what/how + you/your ... ?
+    "choice_word",
+    "your_call",  # your call / up to you / your choice / you decide
+    "strength_word",
+    "self_disclosure",  # when I / for me / I was / my own
+    "question_mark",
+    "exclamation",
+    "second_person",
+    "first_person",
+    "n_tokens_log",
+)
+_CUE_INDEX = {name: i for i, name in enumerate(CUE_NAMES)}
+
+_OBLIG_AFTER_YOU = {
+    "need", "needs", "have", "has", "gotta", "got", "must", "should", "better", "ought", "'d", "shouldn't",
+    "mustn't", "can't", "cannot", "won't", "will", "are", "'re",
+}
+
+
+def cue_vector(tokens: list[str]) -> np.ndarray:
+    """The cue counts for one token list (see :data:`CUE_NAMES`)."""
+    v = np.zeros(len(CUE_NAMES), dtype=np.float32)
+    n = len(tokens)
+    if n == 0:
+        return v
+    s = set(tokens)
+    joined = " " + " ".join(tokens) + " "
+
+    def add(name: str, amount: float = 1.0) -> None:
+        v[_CUE_INDEX[name]] += amount
+
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < n else ""
+        nxt2 = tokens[i + 2] if i + 2 < n else ""
+        if t in {"you", "ya", "u", "y'all"} or t.startswith("you'") or t.startswith("u'"):
+            if nxt in {"need", "needs", "have", "gotta", "must", "should", "ought", "better"} or (
+                nxt in {"'d", "had", "got", "'ve", "really", "just", "definitely", "seriously"}
+                and nxt2 in {"better", "to", "got", "gotta", "need", "have", "should", "must"}
+            ):
+                add("you_obligation")
+            if t in {"you'd", "you'd've"} and nxt == "better":
+                add("you_obligation")
+        if t in {"i", "we"} and nxt in {"want", "need", "'d", "expect", "would"} and "you" in tokens[i + 2:i + 5]:
+            add("i_want_you")
+        if t == "make" and nxt == "sure":
+            add("make_sure")
+        if t in L.REPORTING and i > 0:
+            add("reported_speech")
+        if t in L.MEDICATION:
+            add("medication_word")
+        if t in L.DIAGNOSIS:
+            add("diagnosis_word")
+        if t in L.JUDGMENT:
+            add("judgment_word")
+        if t in L.HEDGES:
+            add("hedge")
+        if t in L.NEGATION or t.endswith("n't"):
+            add("negation")
+        if t in L.AUTHORITIES:
+            add("authority")
+        if t in L.CHOICE:
+            add("choice_word")
+        if t in L.STRENGTH:
+            add("strength_word")
+        if t in {"promise", "promised", "guarantee", "guaranteed", "swear", "swore"}:
+            add("promise_word")
+        if t in {"always", "never", "forever", "ever"}:
+            add("always_never")
+    # sentence-initial imperative, after fillers and discourse markers
+    j = 0
+    while j < n and tokens[j] in L.FILLERS:
+        j += 1
+    if j < n and tokens[j] in L.IMPERATIVE_VERBS and (j + 1 >= n or tokens[j + 1] not in {"you", "i", "we", "?"}):
+        add("initial_imperative")
+    if tokens[j:j + 2] == ["please", tokens[j + 1] if j + 1 < n else ""] and j + 1 < n and tokens[j + 1] in L.IMPERATIVE_VERBS:
+        add("initial_imperative")
+    for pat, name in (
+        (" why don't you ", "order_question"), (" why dont you ", "order_question"), (" why not just ", "order_question"),
+        (" why can't you ", "order_question"), (" can you not ", "order_question"), (" how about you just ", "order_question"),
+        (" can't you just ", "order_question"), (" why would you ", "what_were_you"), (" what were you ", "what_were_you"),
+        (" what was that ", "what_were_you"), (" how could you ", "what_were_you"), (" rule ", "rule_talk"), (" rules ", "rule_talk"),
+        (" not allowed ", "rule_talk"), (" policy ", "rule_talk"), (" mandatory ", "rule_talk"), (" required ", "rule_talk"),
+        (" if you don't ", "conditional_threat"), (" if you dont ", "conditional_threat"), (" or else ", "conditional_threat"),
+        (" unless you ", "conditional_threat"), (" one more time ", "conditional_threat"), (" last chance ", "conditional_threat"),
+        (" will be fine ", "guarantee_future"), (" gonna be fine ", "guarantee_future"), (" going to be fine ", "guarantee_future"),
+        (" gonna be okay ", "guarantee_future"), (" going to be okay ", "guarantee_future"), (" will be okay ", "guarantee_future"),
+        (" you'll definitely ", "guarantee_future"), (" you will definitely ", "guarantee_future"), (" for sure ", "guarantee_future"),
+        (" work out ", "guarantee_future"), (" i'll make sure ", "guarantee_future"), (" trust me ", "guarantee_future"),
+        (" between us ", "secrecy"), (" between you and me ", "secrecy"), (" nobody will ", "secrecy"), (" no one will ", "secrecy"),
+        (" stays here ", "secrecy"), (" leave this room ", "secrecy"), (" won't tell ", "secrecy"), (" secret ", "secrecy"),
+        (" anytime ", "availability"), (" any time ", "availability"), (" day or night ", "availability"), (" 24/7 ", "availability"),
+        (" whenever ", "availability"), (" always be there ", "availability"), (" always pick up ", "availability"),
+        (" sounds like ", "sounds_like_condition"), (" classic ", "sounds_like_condition"), (" textbook ", "sounds_like_condition"),
+        (" talking ", "sounds_like_condition"), (" symptom ", "sounds_like_condition"), (" symptoms ", "sounds_like_condition"),
+        (" did you take ", "med_check"), (" have you taken ", "med_check"), (" are you taking ", "med_check"),
+        (" are you still on ", "med_check"), (" you take your ", "med_check"), (" taking your ", "med_check"),
+        (" just ", "just_minimise"), (" big deal ", "just_minimise"), (" get over ", "just_minimise"),
+        (" overreacting ", "just_minimise"), (" not that bad ", "just_minimise"),
+        (" would it be ", "permission"), (" would you mind ", "permission"), (" can i share ", "permission"),
+        (" could i share ", "permission"), (" do you mind if ", "permission"), (" is it okay if ", "permission"),
+        (" is it ok if ", "permission"), (" would it help ", "permission"), (" mind if i ", "permission"),
+        (" would you like ", "open_question"), (" what would you ", "open_question"), (" how do you ", "open_question"),
+        (" what do you ", "open_question"), (" how would you ", "open_question"), (" what matters ", "open_question"),
+        (" what has helped ", "open_question"), (" what's helped ", "open_question"), (" how are you ", "open_question"),
+        (" your call ", "your_call"), (" up to you ", "your_call"), (" your choice ", "your_call"),
+        (" your decision ", "your_call"), (" you decide ", "your_call"), (" you get to ", "your_call"),
+        (" when i ", "self_disclosure"), (" for me ", "self_disclosure"), (" i was ", "self_disclosure"),
+        (" my own ", "self_disclosure"), (" i had ", "self_disclosure"), (" i've been ", "self_disclosure"),
+    ):
+        if pat in joined:
+            add(name)
+    if "?" in s:
+        add("question_mark")
+    if "!" in s:
+        add("exclamation")
+    v[_CUE_INDEX["second_person"]] = sum(t in L.SECOND_PERSON for t in tokens)
+    v[_CUE_INDEX["first_person"]] = sum(t in L.FIRST_PERSON for t in tokens)
+    v[_CUE_INDEX["n_tokens_log"]] = np.log1p(n)
+    return v
+
+
+class CueFeatures(BaseEstimator, TransformerMixin):
+    """Transformer: texts -> sparse matrix of :data:`CUE_NAMES` counts (scaled by ``1 + log``).
+
+    Stateless apart from the feature names, so ``fit`` only records them.
+    """
+
+    def fit(self, X, y=None):
+        self.n_features_out_ = len(CUE_NAMES)
+        return self
+
+    def transform(self, X):
+        rows = [cue_vector(cue_tokens(str(text))) for text in X]
+        m = np.vstack(rows) if rows else np.zeros((0, len(CUE_NAMES)), dtype=np.float32)
+        m = np.log1p(m)
+        return sp.csr_matrix(m)
+
+    def get_feature_names_out(self, input_features=None):
+        return np.array([f"cue={name}" for name in CUE_NAMES], dtype=object)

@@ -1,0 +1,145 @@
+"""The evidence-span tagger: from a flagged sentence to the phrase a supervisor would underline.
+
+For each label, a logistic-regression token classifier scores how likely each
+token is to be inside the label's evidence span, from the token, its
+neighbours and its cue-lexicon classes. It is trained on the corpus's gold
+spans, only on sentences that carry the label, because at inference it is
+only asked about sentences the sentence classifier has already flagged.
+:func:`best_span` turns the token scores into one contiguous phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from sklearn.base import BaseEstimator
+from coach.model.compact import CompactDictVectorizer as DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from coach.model import lexicon as L
+
+_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:['\u2019][A-Za-z]+)*|[^\sA-Za-z0-9]")
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Character offsets of tokens (words with their contractions, and single punctuation marks).
+
+    >>> [("You can't go!"[s:e]) for s, e in tokenize("You can't go!")]
+    ['You', "can't", 'go', '!']
+    """
+    return [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text)]
+
+
+def _classes(w: str) -> list[str]:
+    out = []
+    for name, words in (
+        ("you", L.SECOND_PERSON), ("me", L.FIRST_PERSON), ("oblig", L.OBLIGATION), ("prom", L.PROMISE),
+        ("diag", L.DIAGNOSIS), ("med", L.MEDICATION), ("judg", L.JUDGMENT), ("hedge", L.HEDGES),
+        ("neg", L.NEGATION), ("imp", L.IMPERATIVE_VERBS), ("wh", L.WH), ("choice", L.CHOICE),
+        ("auth", L.AUTHORITIES), ("fill", L.FILLERS),
+    ):
+        if w in words:
+            out.append(name)
+    return out
+
+
+def token_features(words: list[str], i: int) -> dict[str, float]:
+    w = words[i]
+    f: dict[str, float] = {"bias": 1.0, f"w={w}": 1.0, f"suf3={w[-3:]}": 1.0}
+    for c in _classes(w):
+        f[f"c={c}"] = 1.0
+    for d in (-3, -2, -1, 1, 2, 3):
+        j = i + d
+        tok = words[j] if 0 <= j < len(words) else ("<s>" if j < 0 else "</s>")
+        f[f"w{d:+d}={tok}"] = 1.0
+        for c in _classes(tok):
+            f[f"c{d:+d}={c}"] = 1.0
+    prev = words[i - 1] if i > 0 else "<s>"
+    nxt = words[i + 1] if i + 1 < len(words) else "</s>"
+    f[f"bi-={prev}|{w}"] = 1.0
+    f[f"bi+={w}|{nxt}"] = 1.0
+    f["first"] = float(i == 0)
+    f["last"] = float(i == len(words) - 1)
+    f["punct"] = float(not w[:1].isalnum())
+    f["pos"] = i / max(1, len(words) - 1)
+    return f
+
+
+def _words(text: str, offsets: list[tuple[int, int]]) -> list[str]:
+    return [text[s:e].lower().replace("\u2019", "'") for s, e in offsets]
+
+
+class SpanTagger(BaseEstimator):
+    """Per-label token classifiers. ``fit(texts, spans, labels)``; ``predict(texts, labels)``."""
+
+    def __init__(self, labels=(), C: float = 2.0):
+        self.labels = labels
+        self.C = C
+
+    def fit(self, texts, spans, labels=None):
+        """``spans[i]`` is a list of (label, start, end) gold spans for ``texts[i]``."""
+        self.labels_ = list(labels or self.labels)
+        self.vectorizers_: dict[str, DictVectorizer] = {}
+        self.models_: dict[str, LogisticRegression] = {}
+        for label in self.labels_:
+            feats, ys = [], []
+            for text, gold in zip(texts, spans):
+                mine = [(s, e) for lab, s, e in gold if lab == label]
+                if not mine:
+                    continue
+                offs = tokenize(text)
+                words = _words(text, offs)
+                for i, (s, e) in enumerate(offs):
+                    feats.append(token_features(words, i))
+                    ys.append(int(any(s >= gs and e <= ge for gs, ge in mine)))
+            if not ys or len(set(ys)) < 2:
+                continue
+            vec = DictVectorizer()
+            X = vec.fit_transform(feats)
+            model = LogisticRegression(C=self.C, max_iter=2000, class_weight="balanced")
+            model.fit(X, np.array(ys))
+            self.vectorizers_[label] = vec
+            self.models_[label] = model
+        return self
+
+    def token_scores(self, text: str, label: str) -> tuple[list[tuple[int, int]], np.ndarray]:
+        offs = tokenize(text)
+        if not offs or label not in self.models_:
+            return offs, np.zeros(len(offs))
+        words = _words(text, offs)
+        X = self.vectorizers_[label].transform([token_features(words, i) for i in range(len(offs))])
+        return offs, self.models_[label].predict_proba(X)[:, 1]
+
+    def predict(self, texts, labels) -> list[tuple[int, int]]:
+        """For each (text, label) pair, the (start, end) character span of the evidence."""
+        return [best_span(text, *self.token_scores(text, label)) for text, label in zip(texts, labels)]
+
+
+def best_span(text: str, offsets: list[tuple[int, int]], scores: np.ndarray, threshold: float = 0.5,
+              max_tokens: int = 10) -> tuple[int, int]:
+    """The contiguous run of tokens with the highest summed margin over ``threshold``.
+
+    Falls back to the best single token when none passes; trims punctuation at both ends.
+
+    >>> text = "Okay, you need to go."
+    >>> best_span(text, tokenize(text), np.array([.1, .1, .9, .9, .8, .3, .1]))
+    (6, 17)
+    """
+    if not offsets:
+        return 0, len(text)
+    margins = np.asarray(scores, dtype=float) - threshold
+    best, best_range = -np.inf, (int(np.argmax(scores)), int(np.argmax(scores)))
+    n = len(offsets)
+    for i in range(n):
+        total = 0.0
+        for j in range(i, min(n, i + max_tokens)):
+            total += margins[j]
+            if total > best:
+                best, best_range = total, (i, j)
+    i, j = best_range
+    while i < j and not text[offsets[i][0]:offsets[i][1]][:1].isalnum():
+        i += 1
+    while j > i and not text[offsets[j][0]:offsets[j][1]][:1].isalnum():
+        j -= 1
+    return offsets[i][0], offsets[j][1]

@@ -1,0 +1,101 @@
+"""``coach train``: fit the classifier and span tagger on the corpus, tune thresholds on dev, save.
+
+The model is fitted on the ``train`` split (plus any ``--extra`` files of
+reviewed findings in corpus format); thresholds are tuned on ``dev`` for
+precision (F0.5 for concerns: a false flag costs a trainee's trust); ``test``
+is left for ``coach evaluate``.
+"""
+
+from __future__ import annotations
+
+import platform
+import time
+from pathlib import Path
+
+import numpy as np
+
+from coach import corpus as corpus_mod
+from coach.model import io
+from coach.model.classifier import SessionModel
+from coach.model.data import pool, sentence_units, utterance_matrix
+from coach.taxonomy import LABELS, kind_of
+
+
+def fbeta(y_true: np.ndarray, y_pred: np.ndarray, beta: float) -> tuple[float, float, float]:
+    tp = float(np.sum(y_true & y_pred))
+    fp = float(np.sum(~y_true & y_pred))
+    fn = float(np.sum(y_true & ~y_pred))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    b2 = beta * beta
+    f = (1 + b2) * p * r / (b2 * p + r) if p + r else 0.0
+    return p, r, f
+
+
+def tune_thresholds(y: np.ndarray, proba: np.ndarray, labels: list[str]) -> dict[str, float]:
+    """Per label, the threshold maximising F0.5 (concerns) or F1 (strengths) on dev."""
+    out = {}
+    grid = np.round(np.arange(0.20, 0.96, 0.01), 2)
+    for j, label in enumerate(labels):
+        beta = 0.5 if kind_of(label) == "concern" else 1.0
+        yt = y[:, j].astype(bool)
+        scores = [fbeta(yt, proba[:, j] >= t, beta)[2] for t in grid]
+        best = float(grid[int(np.argmax(scores))])
+        out[label] = best
+    return out
+
+
+def split_rows(rows: list[dict]) -> dict[str, list[dict]]:
+    return {s: [r for r in rows if r["split"] == s] for s in corpus_mod.SPLITS}
+
+
+def library_versions() -> dict[str, str]:
+    import sklearn
+    import skops
+    import spacy
+
+    return {"python": platform.python_version(), "scikit-learn": sklearn.__version__, "spacy": spacy.__version__,
+            "skops": skops.__version__, "numpy": np.__version__}
+
+
+def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
+          out_dir: Path | None = None, C: float = 4.0, log=print) -> tuple[SessionModel, dict]:
+    labels = list(LABELS)
+    rows = corpus_mod.load(corpus_path)
+    extra_rows = []
+    for p in extra or []:
+        extra_rows += [dict(r, split="train") for r in corpus_mod.read_jsonl(Path(p))]
+    parts = split_rows(rows)
+    train_rows = parts["train"] + extra_rows
+    log(f"training on {len(train_rows)} utterances ({len(extra_rows)} extra), dev {len(parts['dev'])}, "
+        f"test {len(parts['test'])}")
+    t0 = time.time()
+    units = sentence_units(train_rows, labels)
+    model = SessionModel(labels=tuple(labels), C=C).fit(units.texts, units.matrix(), units.spans)
+    log(f"fitted on {len(units.texts)} sentences in {time.time() - t0:.0f}s")
+
+    dev = parts["dev"]
+    dev_units = sentence_units(dev, labels)
+    dev_proba = pool(model.predict_proba(dev_units.texts), dev_units.owner, len(dev))
+    thresholds = tune_thresholds(utterance_matrix(dev, labels).astype(bool), dev_proba, labels)
+    model.thresholds_ = thresholds
+    log("thresholds: " + ", ".join(f"{k}={v:.2f}" for k, v in thresholds.items()))
+
+    paths = [Path(corpus_path), *[Path(p) for p in extra or []]]
+    metadata = {
+        "name": "session-coach",
+        "created": time.strftime("%Y-%m-%d"),
+        "labels": labels,
+        "thresholds": thresholds,
+        "corpus": {"path": str(Path(corpus_path).name), "sha256": corpus_mod.sha256_of([Path(corpus_path)]),
+                   "extra": [str(p) for p in extra or []],
+                   "extra_sha256": corpus_mod.sha256_of(paths[1:]) if extra else None,
+                   "n_train_utterances": len(train_rows), "n_train_sentences": len(units.texts)},
+        "hyperparameters": {"C": C, "char_ngrams": [2, 5], "word_ngrams": [1, 3], "calibration": "sigmoid, cv=5"},
+        "libraries": library_versions(),
+        "metrics": {},
+    }
+    if out_dir is not None:
+        io.save(model, out_dir, metadata)
+        log(f"saved {Path(out_dir) / io.MODEL_FILE}")
+    return model, metadata

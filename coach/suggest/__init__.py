@@ -1,0 +1,137 @@
+"""Person-driven alternatives for flagged phrases, and affirmations for strengths.
+
+For each concern, candidates come from three sources, best first:
+
+1. ``rewrite``: the supporter's own sentence rewritten around its verb phrase
+   and objects (:mod:`coach.suggest.rewrite`), so the topic is kept;
+2. ``bank``: the rewrite of the most similar original in the team's rewrite
+   bank (:mod:`coach.suggest.bank`);
+3. ``guideline``: the label's guideline-grounded alternatives from
+   :mod:`coach.taxonomy`.
+
+Every candidate is checked by the classifier itself (no concern above
+threshold), for well-formedness, and for not repeating the flagged phrase;
+the first ``limit`` that pass are returned, each with a one-line "why".
+For ``person_driven`` the result is one affirmation naming the value.
+
+>>> Suggestion("What would you like to do?", "Leaves the decision with them.", "guideline").as_dict()["source"]
+'guideline'
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from coach import taxonomy
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    text: str
+    why: str
+    source: str  # rewrite | bank | guideline | affirmation
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+def well_formed(text: str) -> bool:
+    """Capital start, end punctuation, no doubled words, not empty.
+
+    >>> well_formed("What would you like to do?"), well_formed("what would you like"), well_formed("I I think so.")
+    (True, False, False)
+    """
+    text = text.strip()
+    if not text or not text[0].isupper() or text[-1] not in ".?!":
+        return False
+    words = [w.lower() for w in _WORD.findall(text)]
+    return all(a != b for a, b in zip(words, words[1:]))
+
+
+def repeats_phrase(text: str, phrase: str) -> bool:
+    norm = lambda s: " ".join(_WORD.findall(s.lower()))  # noqa: E731
+    p = norm(phrase)
+    return bool(p) and f" {p} " in f" {norm(text)} "
+
+
+_AFFIRM = {
+    "permission": ("asks permission before sharing: equally shared power", re.compile(
+        r"\b(would it be (ok|okay|alright|all right)|would it help|do you mind|mind if i|can i share|could i share|is it (ok|okay) if)\b", re.I)),
+    "choice": ("respects their choice: person-driven", re.compile(
+        r"\b(your (call|choice|decision)|up to you|you decide|you get to|whatever you decide|totally yours)\b", re.I)),
+    "strength": ("names a strength or effort: strengths-focused", re.compile(
+        r"\b(strength|strong|proud|courage|guts|brave|took (real )?(guts|courage|strength)|you('ve| have) (stuck|managed|handled|kept|made)|that takes)\b", re.I)),
+    "options": ("offers options and leaves the choice to them: person-driven", re.compile(
+        r"\b(some people|options?|one thing|another thing|either|or you could|you could also)\b", re.I)),
+    "question": ("asks what they want: person-driven", re.compile(
+        r"\b(what|how)\b.*\b(you|your)\b", re.I)),
+}
+
+
+def affirmation(sentence: str, phrase: str) -> Suggestion:
+    """A one-line affirmation naming the value a person-driven phrase embodies.
+
+    >>> affirmation("What would you like to do moving forward?", "What would you like to do").why
+    'asks what they want: person-driven'
+    """
+    for reason, pattern in _AFFIRM.values():
+        if pattern.search(phrase) or pattern.search(sentence):
+            return Suggestion(f"Keep this: it {reason.split(':')[0]}.", reason, "affirmation")
+    reason = "puts the person in charge: person-driven"
+    return Suggestion(f"Keep this: it {reason.split(':')[0]}.", reason, "affirmation")
+
+
+def _candidates(sentence: str, label: str, start: int, end: int) -> list[Suggestion]:
+    from coach.suggest import bank, rewrite
+
+    info = taxonomy.get(label)
+    out = [Suggestion(t, info.why, "rewrite") for t in rewrite.rewrite(sentence, label, start, end)]
+    out += [Suggestion(t, info.why, "bank") for t in bank.nearest(sentence, label)]
+    out += [Suggestion(t, info.why, "guideline") for t in info.alternatives]
+    return out
+
+
+def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
+    """For each (sentence, label, start, end), up to ``limit`` checked suggestions, best first.
+
+    All candidates of the whole batch are checked with one call to the model.
+    """
+    items = list(items)
+    cands: list[list[Suggestion]] = []
+    for sentence, label, start, end in items:
+        if taxonomy.kind_of(label) == "strength":
+            cands.append([affirmation(sentence, sentence[start:end])])
+            continue
+        phrase = sentence[start:end]
+        seen, keep = set(), []
+        for c in _candidates(sentence, label, start, end):
+            key = c.text.lower()
+            if key in seen or not well_formed(c.text) or repeats_phrase(c.text, phrase):
+                continue
+            seen.add(key)
+            keep.append(c)
+        cands.append(keep)
+    to_check = sorted({c.text for lst, (_, label, _, _) in zip(cands, items)
+                       if taxonomy.kind_of(label) == "concern" for c in lst})
+    clean = dict(zip(to_check, _clean(model, to_check))) if to_check else {}
+    result = []
+    for lst, (_, label, _, _) in zip(cands, items):
+        if taxonomy.kind_of(label) == "strength":
+            result.append(lst[:1])
+            continue
+        result.append([c for c in lst if clean.get(c.text, False)][:limit])
+    return result
+
+
+def _clean(model, texts: list[str]) -> list[bool]:
+    """True where no concern reaches its threshold on the text."""
+    proba = model.predict_proba(texts)
+    flags = model.flags(proba)
+    concern_cols = [j for j, label in enumerate(model.labels_) if taxonomy.kind_of(label) == "concern"]
+    return list(~np.any(flags[:, concern_cols], axis=1))

@@ -1,0 +1,43 @@
+"""Retrieval from the team's rewrite bank (``corpora/rewrites.jsonl``)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+BANK_PATH = Path(__file__).resolve().parent.parent.parent / "corpora" / "rewrites.jsonl"
+
+
+@lru_cache(maxsize=1)
+def _index():
+    import json
+
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    if not BANK_PATH.exists():
+        return None
+    rows = [json.loads(line) for line in BANK_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not rows:
+        return None
+    vec = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
+    X = vec.fit_transform([r["original"] for r in rows])
+    return rows, vec, X
+
+
+def nearest(sentence: str, label: str, k: int = 1, min_similarity: float = 0.6) -> list[str]:
+    """Rewrites of the ``k`` most similar bank originals with the same label (cosine >= ``min_similarity``)."""
+    idx = _index()
+    if idx is None:
+        return []
+    rows, vec, X = idx
+    sims = (X @ vec.transform([sentence]).T).toarray().ravel()
+    order = sims.argsort()[::-1]
+    out = []
+    for i in order:
+        if sims[i] < min_similarity:
+            break
+        if rows[i]["label"] == label and rows[i]["original"].strip().lower() != sentence.strip().lower():
+            out.append(rows[i]["rewrite"])
+            if len(out) >= k:
+                break
+    return out

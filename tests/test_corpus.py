@@ -1,0 +1,88 @@
+"""Corpus hygiene and size, as the corpus issue requires."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+import pytest
+
+from coach import corpus
+
+ROWS = corpus.load()
+
+
+def test_every_span_is_an_exact_substring():
+    for r in ROWS:
+        for s in r["spans"]:
+            assert r["text"][s["start"]:s["end"]] == s["text"], r["id"]
+        assert sorted({s["label"] for s in r["spans"]}) == sorted(r["labels"])
+
+
+def test_ids_unique_and_fields_valid():
+    assert len({r["id"] for r in ROWS}) == len(ROWS)
+    for r in ROWS:
+        assert r["setting"] in corpus.SETTINGS and r["register"] in corpus.REGISTERS and r["split"] in corpus.SPLITS
+
+
+def test_split_is_grouped_by_scenario():
+    splits = defaultdict(set)
+    for r in ROWS:
+        splits[r["scenario"]].add(r["split"])
+    assert all(len(s) == 1 for s in splits.values())
+    counts = corpus.stats(ROWS)["splits"]
+    assert counts["test"] > 0.1 * len(ROWS) and counts["dev"] > 0.1 * len(ROWS)
+
+
+def test_near_duplicates_under_one_percent():
+    pairs = corpus.near_duplicates(ROWS)
+    involved = {i for i, j, _ in pairs} | {j for i, j, _ in pairs}
+    assert len(involved) / len(ROWS) < 0.01, [(ROWS[i]["text"], ROWS[j]["text"]) for i, j, _ in pairs[:5]]
+
+
+def test_near_duplicates_never_straddle_splits():
+    for i, j, _ in corpus.near_duplicates(ROWS, threshold=0.6):
+        if ROWS[i]["split"] != ROWS[j]["split"]:
+            pytest.fail(f"paraphrases across splits: {ROWS[i]['id']} / {ROWS[j]['id']}")
+
+
+def test_near_duplicate_detector_works():
+    rows = [{"text": "you need to stop drinking this weekend okay"},
+            {"text": "You need to stop drinking this weekend, okay?"},
+            {"text": "what would you like to do moving forward from here"}]
+    assert [(i, j) for i, j, _ in corpus.near_duplicates(rows)] == [(0, 1)]
+
+
+def test_size_and_balance():
+    s = corpus.stats(ROWS)
+    assert s["total"] >= 6000
+    for label in corpus.LABELS:
+        assert s["labels"][label] >= 700, label
+    assert s["none"] >= 2000
+    assert sum(s["hard_negatives"].values()) >= 800
+    assert len(s["hard_negatives"]) >= 10
+
+
+def test_variety():
+    s = corpus.stats(ROWS)
+    assert len(s["settings"]) >= 12
+    assert all(s["registers"][r] >= 0.1 * s["total"] for r in corpus.REGISTERS)
+    assert len(s["topics"]) >= 10
+    lengths = [len(r["text"].split()) for r in ROWS]
+    assert min(lengths) <= 2 and max(lengths) >= 60
+    assert s["multi_sentence"] >= 300
+
+
+def test_second_coding_agreement():
+    path = corpus.CORPUS_DIR / "second_coding.jsonl"
+    coded = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(coded) >= 400
+    by_id = {r["id"]: r for r in ROWS}
+    from coach.agreement import cohen_kappa
+
+    for c in coded:  # the corpus holds the adjudicated labels
+        assert sorted(c["adjudicated"]) == sorted(by_id[c["id"]]["labels"]), c["id"]
+    for label in corpus.LABELS:  # agreement is between the two independent codings, before adjudication
+        a = [label in c["first_labels"] for c in coded]
+        b = [label in c["labels"] for c in coded]
+        assert cohen_kappa(a, b) >= 0.8, label

@@ -1,0 +1,120 @@
+"""The shipped model: safe persistence, metadata, corpus hash, and behaviour on codebook examples."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import zipfile
+
+import numpy as np
+import pytest
+
+from coach import corpus
+from coach.errors import ModelError
+from coach.model import io
+
+
+def test_shipped_model_matches_corpus_hash():
+    meta = io.read_metadata()
+    assert meta["corpus"]["sha256"] == corpus.sha256_of([corpus.BUILT]), (
+        "models/session-coach was trained on another corpus: run 'make model'")
+
+
+def test_built_corpus_matches_sources(tmp_path):
+    out = tmp_path / "u.jsonl"
+    corpus.build(out=out)
+    assert out.read_bytes() == corpus.BUILT.read_bytes(), "corpora/utterances.jsonl is stale: run 'make corpus'"
+
+
+def test_metadata_is_complete():
+    meta = io.read_metadata()
+    assert meta["labels"] == ["power_over", "judgment", "diagnosis", "false_promise", "person_driven"]
+    assert set(meta["thresholds"]) == set(meta["labels"])
+    assert all(0 < t < 1 for t in meta["thresholds"].values())
+    for lib in ("scikit-learn", "spacy", "skops", "python"):
+        assert meta["libraries"][lib]
+    assert meta["metrics"]["test"]["macro_f1_concerns"] > 0
+    assert (io.DEFAULT_MODEL_DIR / "MODEL_CARD.md").exists()
+
+
+def test_model_file_has_only_trusted_types():
+    import skops.io as sio
+
+    untrusted = sio.get_untrusted_types(file=io.DEFAULT_MODEL_DIR / io.MODEL_FILE)
+    assert set(untrusted) <= set(io.TRUSTED_TYPES)
+    with zipfile.ZipFile(io.DEFAULT_MODEL_DIR / io.MODEL_FILE) as z:
+        assert not any(n.endswith(".pkl") for n in z.namelist())
+
+
+def test_model_file_is_small():
+    assert (io.DEFAULT_MODEL_DIR / io.MODEL_FILE).stat().st_size < 15_000_000
+
+
+def test_save_and_load_roundtrip(model, tmp_path):
+    io.save(model, tmp_path, io.read_metadata())
+    again = io.load(tmp_path)
+    texts = ["You need to call your sponsor tonight.", "What would you like to do next?"]
+    np.testing.assert_allclose(again.predict_proba(texts), model.predict_proba(texts))
+    assert again.spans(texts[:1], ["power_over"]) == model.spans(texts[:1], ["power_over"])
+
+
+def test_corrupt_model_file_is_a_model_error(tmp_path):
+    shutil.copy(io.DEFAULT_MODEL_DIR / io.META_FILE, tmp_path / io.META_FILE)
+    (tmp_path / io.MODEL_FILE).write_bytes(b"PK\x03\x04 this is not a real archive")
+    with pytest.raises(ModelError, match="corrupt"):
+        io.load(tmp_path)
+
+
+def test_missing_model_is_a_model_error(tmp_path):
+    with pytest.raises(ModelError, match="not found"):
+        io.load(tmp_path)
+
+
+def test_untrusted_type_is_refused(tmp_path):
+    import skops.io as sio
+    from sklearn.preprocessing import FunctionTransformer
+
+    sio.dump(FunctionTransformer(func=print), tmp_path / io.MODEL_FILE)
+    shutil.copy(io.DEFAULT_MODEL_DIR / io.META_FILE, tmp_path / io.META_FILE)
+    with pytest.raises(ModelError, match="not trusted"):
+        io.load(tmp_path)
+
+
+def test_metadata_thresholds_apply(tmp_path, model):
+    io.save(model, tmp_path, io.read_metadata())
+    meta = json.loads((tmp_path / io.META_FILE).read_text())
+    meta["thresholds"]["power_over"] = 0.99
+    (tmp_path / io.META_FILE).write_text(json.dumps(meta))
+    assert io.load(tmp_path).thresholds_["power_over"] == 0.99
+
+
+CODEBOOK_YES = {
+    "power_over": ["You need to stop drinking this weekend.", "You have to go to group.",
+                   "I want you to call your sponsor tonight.", "Make sure you take a walk every day."],
+    "judgment": ["That was a really bad decision.", "You're overreacting.", "What were you thinking?",
+                 "You're just making excuses."],
+    "diagnosis": ["It sounds like you have bipolar disorder.", "That's classic PTSD.", "You should up your dose.",
+                  "Have you taken your meds today?"],
+    "false_promise": ["I promise it will get better.", "Everything is going to be fine.",
+                      "Nothing you say will ever leave this room.", "I'll always be there for you, day or night."],
+    "person_driven": ["What would you like to do moving forward?", "It's completely your call.",
+                      "Would it help if I shared what worked for me?",
+                      "What has helped you get through times like this before?"],
+}
+CODEBOOK_NO = ["That sounds really hard.", "What happened next?", "Mm-hmm.", "Okay.",
+               "Let's pick up there next week, if that works for you.",
+               "I'll call the housing office with you tomorrow.", "What did your doctor say?",
+               "I had a hard time with depression myself."]
+
+
+@pytest.mark.parametrize("label", list(CODEBOOK_YES))
+def test_codebook_yes_examples_are_flagged(model, label):
+    j = model.labels_.index(label)
+    flags = model.predict(CODEBOOK_YES[label])
+    assert flags[:, j].sum() >= 3, f"{label}: only {flags[:, j].sum()} of 4 codebook examples flagged"
+
+
+def test_codebook_no_examples_carry_no_concern(model):
+    flags = model.predict(CODEBOOK_NO)[:, :4]
+    flagged = [t for t, f in zip(CODEBOOK_NO, flags) if f.any()]
+    assert len(flagged) <= 1, flagged
