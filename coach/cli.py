@@ -135,6 +135,15 @@ def evaluate(
     run_eval(model, corpus or corpus_mod.BUILT)
 
 
+# Commands owned by other modules register themselves here (batch scoring, recordings).
+for _module in ("coach.cli_batch", "coach.cli_audio"):
+    try:
+        __import__(_module, fromlist=["register"]).register(app)
+    except ModuleNotFoundError as _exc:  # pragma: no cover - only while a module is absent
+        if _exc.name != _module:
+            raise
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point: user errors become one line on stderr and exit 2, never a traceback."""
     try:

@@ -98,11 +98,13 @@ class SessionCoach:
                 sents.append(sent)
                 owner.append(d)
         texts = [s.text for s in sents]
-        proba = self.model.predict_proba(texts)  # one model call for the whole batch
+        # one model call for the whole batch; best[k, j] is the window of sentence k that scored label j highest
+        proba, best = self.model.predict_proba_windows(texts)
         flags = self.model.flags(proba) if len(texts) else proba.astype(bool)
 
         hits = [(k, j) for k in range(len(sents)) for j in range(len(self.labels)) if flags[k, j]]
-        offsets = self.model.spans([texts[k] for k, _ in hits], [self.labels[j] for _, j in hits])
+        offsets = self.model.spans([texts[k] for k, _ in hits], [self.labels[j] for _, j in hits],
+                                   [tuple(best[k, j]) for k, j in hits])
         found: list[list[Span]] = [[] for _ in docs]
         requests = []
         for (k, j), (s, e) in zip(hits, offsets):
@@ -116,17 +118,19 @@ class SessionCoach:
             span._.coach_kind = info.kind
             span._.coach_guideline = info.guideline
             found[owner[k]].append(span)
-            requests.append((span, sent))
+            # long unpunctuated sentences are rewritten within their best window, not as a whole
+            a, b = (int(x) for x in best[k, j])
+            requests.append((span, sent, sent.start_char + a, sent.start_char + b))
         if self.suggest and requests:
             lists = suggest_many(
-                [(sent.text, span.label_, span.start_char - sent.start_char, span.end_char - sent.start_char)
-                 for span, sent in requests],
+                [(doc_text[a:b], span.label_, span.start_char - a, span.end_char - a)
+                 for span, sent, a, b in requests for doc_text in (span.doc.text,)],
                 model=self.model, limit=self.max_suggestions,
             )
-            for (span, _), sugg in zip(requests, lists):
+            for (span, *_), sugg in zip(requests, lists):
                 span._.coach_suggestions = [s.as_dict() for s in sugg]
         else:
-            for span, _ in requests:
+            for span, *_ in requests:
                 span._.coach_suggestions = []
 
         for d, doc in enumerate(docs):

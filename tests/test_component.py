@@ -48,15 +48,17 @@ def test_pipe_equals_call(nlp):
 
 
 def test_model_runs_once_per_batch(nlp):
+    """The scikit-learn model is called once per batch of documents, never once per sentence."""
     component = nlp.get_pipe("session_coach")
+    pipeline = component.model.pipeline_
     calls = []
-    original = component.model.predict_proba
+    original = pipeline.predict_proba
 
     def counting(texts):
-        calls.append(len(list(texts)) if not isinstance(texts, list) else len(texts))
+        calls.append(len(texts))
         return original(texts)
 
-    component.model.predict_proba = counting  # instance attribute shadows the method for this test
+    pipeline.predict_proba = counting  # instance attribute shadows the method for this test
     try:
         texts = [f"You need to call your sister, number {i}. Thanks for telling me." for i in range(40)]
         component.suggest = False
@@ -68,7 +70,7 @@ def test_model_runs_once_per_batch(nlp):
         assert len(calls) == 2  # one for the batch, one to check all suggestions of the batch
     finally:
         component.suggest = True
-        del component.model.predict_proba  # drop the instance attribute; the class method is back
+        del pipeline.predict_proba  # the class method is back
 
 
 def test_empty_doc(nlp):

@@ -4,25 +4,88 @@
 spaCy component loads. It follows scikit-learn conventions: hyper-parameters
 in ``__init__``, learned state in attributes ending with ``_``, nothing
 fitted at import time.
+
+Long sentences (a speech-to-text turn often has no punctuation at all) are
+scored as overlapping token windows, and a sentence's score is its best
+window's, so one clause carrying a concern is not diluted by the rest.
+
+>>> windows("one two three four five", size=2, stride=2)
+[(0, 7), (8, 18), (19, 23)]
 """
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
-from sklearn.base import BaseEstimator
+import scipy.sparse as sp
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.calibration import CalibratedClassifierCV
-from coach.model.compact import CompactTfidfVectorizer as TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from coach.model.compact import CompactTfidfVectorizer as TfidfVectorizer
 from coach.model.features import CueFeatures, char_text, word_ngrams
 from coach.model.spans import SpanTagger
 
+_TOKEN = re.compile(r"\S+")
 
-def build_pipeline(C: float = 4.0, char_max_features: int = 40000, word_max_features: int = 40000,
-                   cv: int = 5, random_state: int = 0) -> Pipeline:
-    """The feature union and the calibrated one-vs-rest linear classifier, unfitted."""
+
+def windows(text: str, size: int = 24, stride: int = 12) -> list[tuple[int, int]]:
+    """Character spans of overlapping windows of ``size`` whitespace tokens (one window for short texts)."""
+    toks = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    if len(toks) <= size:
+        return [(0, len(text))]
+    out, i = [], 0
+    while True:
+        j = min(len(toks), i + size)
+        out.append((toks[i][0], toks[j - 1][1]))
+        if j == len(toks):
+            return out
+        i += stride
+
+
+class NBLogisticEnsemble(ClassifierMixin, BaseEstimator):
+    """Binary classifier: the mean logit of a logistic regression on the features and of an NB-SVM-style
+    logistic regression on binarised features scaled by naive-Bayes log-count ratios (Wang & Manning's idea,
+    our implementation)."""
+
+    def __init__(self, C: float = 16.0, nb_C: float = 4.0, alpha: float = 1.0):
+        self.C = C
+        self.nb_C = nb_C
+        self.alpha = alpha
+
+    def fit(self, X, y):
+        X = sp.csr_matrix(X)
+        y = np.asarray(y).astype(int)
+        self.classes_ = np.array([0, 1])
+        Xb = (X > 0).astype(np.float32)
+        p = self.alpha + np.asarray(Xb[y == 1].sum(axis=0)).ravel()
+        q = self.alpha + np.asarray(Xb[y == 0].sum(axis=0)).ravel()
+        self.ratio_ = np.log((p / p.sum()) / (q / q.sum())).astype(np.float32)
+        self.lr_ = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear", max_iter=3000)
+        self.lr_.fit(X, y)
+        self.nb_ = LogisticRegression(C=self.nb_C, class_weight="balanced", solver="liblinear", max_iter=3000)
+        self.nb_.fit(Xb.multiply(self.ratio_).tocsr(), y)
+        return self
+
+    def decision_function(self, X):
+        X = sp.csr_matrix(X)
+        Xb = (X > 0).astype(np.float32).multiply(self.ratio_).tocsr()
+        return 0.5 * (self.lr_.decision_function(X) + self.nb_.decision_function(Xb))
+
+    def predict_proba(self, X):
+        p = 1.0 / (1.0 + np.exp(-self.decision_function(X)))
+        return np.column_stack([1 - p, p])
+
+    def predict(self, X):
+        return (self.decision_function(X) > 0).astype(int)
+
+
+def build_pipeline(C: float = 16.0, char_max_features: int = 60000, word_max_features: int = 60000,
+                   cv: int = 5) -> Pipeline:
+    """The feature union and the calibrated one-vs-rest classifier, unfitted."""
     features = FeatureUnion([
         ("words", TfidfVectorizer(analyzer=word_ngrams, min_df=2, sublinear_tf=True,
                                   max_features=word_max_features, dtype=np.float32)),
@@ -30,9 +93,8 @@ def build_pipeline(C: float = 4.0, char_max_features: int = 40000, word_max_feat
                                   sublinear_tf=True, max_features=char_max_features, dtype=np.float32)),
         ("cues", CueFeatures()),
     ])
-    base = LogisticRegression(C=C, class_weight="balanced", max_iter=3000, solver="liblinear",
-                              random_state=random_state)
-    clf = OneVsRestClassifier(CalibratedClassifierCV(base, method="sigmoid", cv=cv, ensemble=False))
+    clf = OneVsRestClassifier(CalibratedClassifierCV(NBLogisticEnsemble(C=C), method="sigmoid", cv=cv,
+                                                     ensemble=False))
     return Pipeline([("features", features), ("clf", clf)])
 
 
@@ -42,28 +104,71 @@ class SessionModel(BaseEstimator):
     ``fit(texts, Y, spans)``: ``Y`` is an (n, n_labels) 0/1 matrix; ``spans[i]`` lists (label, start, end).
     """
 
-    def __init__(self, labels=(), C: float = 4.0, char_max_features: int = 40000,
-                 word_max_features: int = 40000, cv: int = 5):
+    def __init__(self, labels=(), C: float = 16.0, char_max_features: int = 60000,
+                 word_max_features: int = 60000, cv: int = 5, window: int = 24, stride: int = 12):
         self.labels = labels
         self.C = C
         self.char_max_features = char_max_features
         self.word_max_features = word_max_features
         self.cv = cv
+        self.window = window
+        self.stride = stride
+
+    def _windowed(self, texts, spans=None):
+        """Window texts, their owners and offsets (and, with gold spans, window labels and clipped spans)."""
+        w_texts, owner, offs, w_y, w_spans = [], [], [], [], []
+        for k, text in enumerate(texts):
+            for a, b in windows(text, self.window, self.stride):
+                w_texts.append(text[a:b])
+                owner.append(k)
+                offs.append((a, b))
+                if spans is not None:
+                    y = [0] * len(self.labels_)
+                    clipped = []
+                    for label, s, e in spans[k]:
+                        overlap = min(b, e) - max(a, s)
+                        if overlap > 0 and overlap >= 0.5 * (e - s):
+                            y[self.labels_.index(label)] = 1
+                            clipped.append((label, max(a, s) - a, min(b, e) - a))
+                    w_y.append(y)
+                    w_spans.append(clipped)
+        return w_texts, owner, offs, w_y, w_spans
 
     def fit(self, texts, Y, spans=None):
         self.labels_ = list(self.labels)
+        texts = list(texts)
+        if spans is None:  # without spans, a window inherits its sentence's labels
+            spans = [[(lab, 0, len(t)) for lab, v in zip(self.labels_, row) if v] for t, row in zip(texts, Y)]
+        w_texts, _, _, w_y, w_spans = self._windowed(texts, spans)
         self.pipeline_ = build_pipeline(self.C, self.char_max_features, self.word_max_features, self.cv)
-        self.pipeline_.fit(list(texts), np.asarray(Y))
+        self.pipeline_.fit(w_texts, np.asarray(w_y))
         self.thresholds_ = {label: 0.5 for label in self.labels_}
-        self.tagger_ = SpanTagger(labels=tuple(self.labels_)).fit(list(texts), spans or [[] for _ in texts])
+        self.tagger_ = SpanTagger(labels=tuple(self.labels_)).fit(w_texts, w_spans)
         return self
 
-    def predict_proba(self, texts) -> np.ndarray:
-        """(n, n_labels) calibrated probabilities, one vectorisation and one model call for the whole batch."""
+    def predict_proba_windows(self, texts) -> tuple[np.ndarray, np.ndarray]:
+        """(n, n_labels) probabilities (best window per text) and (n, n_labels, 2) best-window char offsets.
+
+        One vectorisation and one model call for the whole batch.
+        """
         texts = list(texts)
+        n, L = len(texts), len(self.labels_)
+        proba = np.zeros((n, L))
+        best = np.zeros((n, L, 2), dtype=int)
         if not texts:
-            return np.zeros((0, len(self.labels_)))
-        return np.asarray(self.pipeline_.predict_proba(texts))
+            return proba, best
+        w_texts, owner, offs, _, _ = self._windowed(texts)
+        wp = np.asarray(self.pipeline_.predict_proba(w_texts))
+        for k, o in enumerate(owner):
+            better = wp[k] > proba[o]
+            proba[o] = np.where(better, wp[k], proba[o])
+            best[o][better] = offs[k]
+        for i, t in enumerate(texts):  # texts whose windows all scored 0 still need a window
+            best[i][best[i][:, 1] == 0] = (0, len(t))
+        return proba, best
+
+    def predict_proba(self, texts) -> np.ndarray:
+        return self.predict_proba_windows(texts)[0]
 
     def predict(self, texts) -> np.ndarray:
         return self.flags(self.predict_proba(texts))
@@ -72,5 +177,13 @@ class SessionModel(BaseEstimator):
         t = np.array([self.thresholds_[label] for label in self.labels_])
         return proba >= t
 
-    def spans(self, texts, labels) -> list[tuple[int, int]]:
-        return self.tagger_.predict(list(texts), list(labels))
+    def spans(self, texts, labels, windows_=None) -> list[tuple[int, int]]:
+        """Evidence span of each (text, label); within the given best windows when passed."""
+        texts, labels = list(texts), list(labels)
+        if windows_ is None:
+            windows_ = [(0, len(t)) for t in texts]
+        out = []
+        for (s, e), (a, b) in zip(self.tagger_.predict([t[a:b] for t, (a, b) in zip(texts, windows_)], labels),
+                                  windows_):
+            out.append((a + s, a + e))
+        return out

@@ -133,6 +133,10 @@ def evaluate(model_dir: Path | None = None, corpus_path: Path = corpus_mod.BUILT
     metrics["by_setting"] = breakdown(test, y, pred, labels, "setting")
     metrics["worst_errors"] = worst_errors(test, y, proba, pred, model)
     metrics["corpus_counts"] = {s: len(v) for s, v in split_rows(rows).items()}
+    from coach.pipeline import make_nlp
+    from coach.suggest.evaluate import evaluate_suggestions
+
+    metrics["suggestions"] = evaluate_suggestions(make_nlp(model=model), corpus_path)
     meta["metrics"] = {k: v for k, v in metrics.items() if k != "worst_errors"}
     if write:
         (directory / io.META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")

@@ -27,6 +27,7 @@ TRUSTED_TYPES = [
     "coach.model.features.word_ngrams",
     "coach.model.features.char_text",
     "coach.model.spans.SpanTagger",
+    "coach.model.classifier.NBLogisticEnsemble",
     "sklearn.calibration.CalibratedClassifierCV",
     "sklearn.calibration._CalibratedClassifier",
     "sklearn.calibration._SigmoidCalibration",

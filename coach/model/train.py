@@ -32,16 +32,27 @@ def fbeta(y_true: np.ndarray, y_pred: np.ndarray, beta: float) -> tuple[float, f
     return p, r, f
 
 
-def tune_thresholds(y: np.ndarray, proba: np.ndarray, labels: list[str]) -> dict[str, float]:
-    """Per label, the threshold maximising F0.5 (concerns) or F1 (strengths) on dev."""
+def tune_thresholds(y: np.ndarray, proba: np.ndarray, labels: list[str], min_precision: float = 0.9
+                    ) -> dict[str, float]:
+    """Per label, the dev threshold with the best F1 among those reaching ``min_precision``.
+
+    Concerns: a false flag costs a trainee's trust, so precision comes first; where no threshold reaches
+    ``min_precision``, the F0.5-optimal one is used. The strength label takes the F1-optimal threshold.
+    """
     out = {}
     grid = np.round(np.arange(0.20, 0.96, 0.01), 2)
     for j, label in enumerate(labels):
-        beta = 0.5 if kind_of(label) == "concern" else 1.0
         yt = y[:, j].astype(bool)
-        scores = [fbeta(yt, proba[:, j] >= t, beta)[2] for t in grid]
-        best = float(grid[int(np.argmax(scores))])
-        out[label] = best
+        stats = [fbeta(yt, proba[:, j] >= t, 1.0) for t in grid]
+        if kind_of(label) == "concern":
+            ok = [(f, t) for (p, _, f), t in zip(stats, grid) if p >= min_precision]
+            if ok:
+                out[label] = float(max(ok)[1])
+                continue
+            scores = [fbeta(yt, proba[:, j] >= t, 0.5)[2] for t in grid]
+        else:
+            scores = [f for _, _, f in stats]
+        out[label] = float(grid[int(np.argmax(scores))])
     return out
 
 
@@ -59,7 +70,7 @@ def library_versions() -> dict[str, str]:
 
 
 def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
-          out_dir: Path | None = None, C: float = 4.0, log=print) -> tuple[SessionModel, dict]:
+          out_dir: Path | None = None, C: float = 16.0, log=print) -> tuple[SessionModel, dict]:
     labels = list(LABELS)
     rows = corpus_mod.load(corpus_path)
     extra_rows = []
@@ -91,7 +102,9 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
                    "extra": [str(p) for p in extra or []],
                    "extra_sha256": corpus_mod.sha256_of(paths[1:]) if extra else None,
                    "n_train_utterances": len(train_rows), "n_train_sentences": len(units.texts)},
-        "hyperparameters": {"C": C, "char_ngrams": [2, 5], "word_ngrams": [1, 3], "calibration": "sigmoid, cv=5"},
+        "hyperparameters": {"C": C, "char_ngrams": [2, 5], "word_ngrams": [1, 3], "calibration": "sigmoid, cv=5",
+                            "classifier": "mean logit of LR and NB-LR", "window_tokens": model.window,
+                            "window_stride": model.stride, "threshold_rule": "max dev F1 with precision >= 0.90"},
         "libraries": library_versions(),
         "metrics": {},
     }
