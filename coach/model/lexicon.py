@@ -79,3 +79,30 @@ STRENGTH = frozenset(
     "strength strong strengths proud courage guts brave effort worked work handled managed stuck "
     "progress resilient resilience".split()
 )
+
+# Common English verbs (base forms) for the rewriter's clause analysis: with no tagger offline, a word is
+# treated as a verb only when it is here or in IMPERATIVE_VERBS.
+COMMON_VERBS = frozenset(
+    """
+    accept add admit agree allow answer apologize apply argue arrange ask attend avoid bake be become begin
+    believe blame borrow bother breathe bring build buy call calm care carry catch change chat check choose
+    clean clear climb close collect come complain consider contact continue cook cope cry cut dance date
+    decide delete describe disappear discuss do double drink drive drop dump eat email end enjoy enter
+    exercise explain fail fall feel fight figure file fill find finish fix focus follow forget forgive get
+    give go grab graduate grow handle hang happen hate have head hear help hide hire hit hold hope hurry
+    ignore imagine improve join jump keep kick kill knock know laugh learn leave let lie listen live lock
+    look lose love lower make manage mark marry meet mention message mind miss move need notice offer open
+    order own pack pay phone pick plan play post practice practise pray prepare promise protect pull punch
+    push put quit raise reach read rebuild recheck recover refill relapse relax remember remind rent repeat
+    replace reply report request rest restart return ring rush save say scream search see sell send set
+    settle share shout show shower sign sit skip sleep slow smoke snap speak spend split stand start stay
+    step stick stop study submit swallow switch take talk taper tell text thank think throw tidy touch
+    train travel treat try turn unplug update upload use visit vote wait wake walk want wash watch wear
+    wean win wish work worry write yell
+    """.split()
+)
+SLANG_FILLERS = frozenset(
+    "tbh tho idk imo imho fwiw ngl lol lmao omg rn prob probs bc cuz cos coz ya yall y'all u'll u're u've "
+    "u'd ur urs urself yo bro bruh dude man mate girl hun hon real talk like literally basically honestly "
+    "seriously totally swear promise guarantee guaranteed promised sure def definitely".split()
+)

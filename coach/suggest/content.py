@@ -28,7 +28,7 @@ EXTRA_STOP = frozenset(
     lot lots thing things stuff way right know mean think guess say said tell told want
     u ur ya im dont cant wont thats youre""".split()
 )
-STOP = frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP | L.FILLERS
+STOP = frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP | L.FILLERS | L.SLANG_FILLERS
 
 
 def stem(word: str) -> str:

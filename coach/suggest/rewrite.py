@@ -19,7 +19,7 @@ keep; :func:`coach.suggest.suggest_many` then checks them with the model.
 >>> rewrite("You need to stop drinking this weekend.", "power_over", 0, 11)[0]
 'How would you feel about stopping drinking this weekend?'
 >>> rewrite("I promise you'll get the apartment.", "false_promise", 0, 9)[0]
-"I can't promise you'll get the apartment, but I'll go through the next steps with you."
+"I hope you get the apartment, and I can't promise it. What would help you get ready either way?"
 """
 
 from __future__ import annotations
@@ -92,9 +92,25 @@ MED_VERBS = frozenset("up double lower raise increase decrease cut stop skip hal
 
 
 def _looks_like_verb(word: str) -> bool:
+    """A base-form verb we know (no tagger offline, so a lexicon, not a guess)."""
     w = word.lower()
-    return bool(w) and (w in L.IMPERATIVE_VERBS or w in MED_VERBS or (w not in FUNCTION and not w.endswith("ly") and w.isalpha()
-                                                    and w not in L.DIAGNOSIS and w not in L.MEDICATION))
+    return w in L.IMPERATIVE_VERBS or w in MED_VERBS or w in L.COMMON_VERBS
+
+
+def _is_gerund(word: str) -> bool:
+    w = word.lower()
+    return w.endswith("ing") and len(w) > 4 and (w[:-3] in L.COMMON_VERBS or w[:-3] + "e" in L.COMMON_VERBS
+                                                 or w[:-4] in L.COMMON_VERBS or w[:-3] in L.IMPERATIVE_VERBS)
+
+
+_CLAUSE_VERB = re.compile(r"\b(is|are|was|were|am|be|been|'s|'re|'m|have|has|had|do|does|did|can|could|will|"
+                          r"would|should|won't|can't|don't|doesn't|didn't|isn't|aren't|wasn't|'ll|'d|gonna)\b", re.I)
+
+
+def _is_clause(fragment: str) -> bool:
+    """Does the fragment hold its own finite verb (so it cannot follow 'about')?"""
+    return bool(_CLAUSE_VERB.search(fragment.replace("\u2019", "'"))) or bool(
+        re.match(r"^(you|u|i|we|they|he|she|it|that|this)\b", fragment, re.I))
 
 
 def _power_over(sentence: str, start: int, end: int) -> list[str]:
@@ -130,9 +146,14 @@ def _judgment(sentence: str, start: int, end: int) -> list[str]:
     if t:
         t0 = _lower_first(t)
         first = t0.split(" ", 1)[0]
-        if _looks_like_verb(first) and first not in {"you", "your"}:
+        if _looks_like_verb(first):
             t0 = gerund_phrase(t0)
-        out += [f"What was going on for you around {t0}?", f"How are you feeling about {t0} now?"]
+            first = t0.split(" ", 1)[0]
+        if _is_clause(t0) and not _is_gerund(first):
+            out += [f"It sounds like {t0}. How are you feeling about it?",
+                    f"So {t0}. What's that been like for you?"]
+        else:
+            out += [f"What was going on for you around {t0}?", f"How are you feeling about {t0} now?"]
     return out
 
 
@@ -155,9 +176,9 @@ def _person_first(sentence: str, phrase: str) -> str:
 
 def _diagnosis(sentence: str, start: int, end: int) -> list[str]:
     out = []
-    low = sentence.lower()
-    words = set(re.findall(r"[a-z']+", low))
-    t = topic(sentence, start, end)
+    words = set(re.findall(r"[a-z']+", sentence.lower()))
+    before = _clean(re.split(r"[.!?]\s", sentence[:start])[-1])
+    after = _clean(clause_after(sentence[end:]))
     if words & L.MEDICATION:
         c = analyse(sentence, start)
         if _looks_like_verb(c.verb) and c.modal and not c.negated:
@@ -165,12 +186,32 @@ def _diagnosis(sentence: str, start: int, end: int) -> list[str]:
         np_ = _medication_np(sentence)
         if np_:
             out.append(f"How has it been going with {np_}? If you want, we can plan what to ask your doctor.")
-        if t:
-            out.append(f"How are things going with {_lower_first(t)}? Your prescriber could help you think it through.")
-    if t:
-        out += [f"When you talk about {_lower_first(t)}, what is that like for you?",
-                f"It sounds like {_lower_first(t)} has been a lot. How would you describe it in your own words?"]
+    # the experience is usually named before the verdict ("those voices are just a symptom")
+    for t in (before, after):
+        if not _has_content(t):
+            continue
+        t0 = _lower_first(_you_perspective(t))
+        if _is_clause(t0):
+            out.append(f"It sounds like {t0}. What has that been like for you?")
+        else:
+            verb = "have" if _plural(t0) else "has"
+            out += [f"When you talk about {t0}, what is that like for you?",
+                    f"It sounds like {t0} {verb} been a lot. How would you describe it in your own words?"]
     return out
+
+
+_PREP = frozenset("after before of in with from like at on about for since during to".split())
+
+
+def _plural(noun_phrase: str) -> bool:
+    """Is the head noun (the last word before the first preposition) plural?  'panic attacks after a crash'."""
+    head = ""
+    for w in noun_phrase.split():
+        if w.lower() in _PREP and head:
+            break
+        head = w
+    h = head.lower().strip(",.")
+    return h.endswith("s") and not h.endswith(("ss", "us", "is", "'s"))
 
 
 def _medication_np(sentence: str) -> str:
@@ -193,22 +234,70 @@ _GUARANTEE_WORDS = re.compile(
     r"absolutely|i'?ll make sure( that)?|no doubt|i bet)\b[,]?\s*", re.I)
 
 
+_PROMISE_MARKERS = re.compile(
+    r",?\s*\b(i promise( you\b(?!['\u2019]))?( that)?|i swear( to you)?|i guarantee( you\b(?!['\u2019]))?( that)?|i can promise you that|"
+    r"guaranteed|trust me|definitely|for sure|100 ?%|totally|absolutely|no prob(lem)?|no doubt|promise|i bet)\b[,!]?",
+    re.I)
+_SECRECY = re.compile(r"\b(between us|secret|won't tell|leave this room|nobody will|no one will|never tell|"
+                      r"stays here|goes in a report|goes on (any|a) record|nobody needs to know)\b", re.I)
+_AVAILABILITY = re.compile(r"\b(anytime|any time|day or night|24/7|always|whenever|never log off)\b", re.I)
+
+
+_REASSURANCE = re.compile(
+    r"\b(don'?t (even )?worry( about it)?|no need to worry|trust me|i know( you (won'?t|will))?|"
+    r"(they|it|everyone|everybody) (all |almost )?(always )?(do|does)( eventually)?|ur fine|you'?re fine|"
+    r"believe me|mark my words|i can feel it|easy)\b[,!]?", re.I)
+_SOFTEN = (
+    (r"\b(you'll|you will|u'll|youll|ull|you're gonna|ur gonna|you are going to|you're going to) never\b", "you don't"),
+    (r"\b(you'll|you will|u'll|youll|ull|you're gonna|ur gonna|you are going to|you're going to)\b", "you"),
+    (r"\b(he'll|he will|hell) never\b", "he doesn't"), (r"\b(she'll|she will) never\b", "she doesn't"),
+    (r"\b(they'll|they will|theyll) never\b", "they don't"), (r"\bwill never\b", "won't"),
+    (r"\bwill ever\b", "will"), (r"\bin no time\b", "soon"), (r"\bfor good\b", ""), (r"\bever again\b", "again"),
+)
+
+
+def _hedge_claim(claim: str) -> str:
+    """Turn a guarantee into the hope it expresses: markers and reassurance dropped, 'you'll never' -> 'you don't'.
+
+    >>> _hedge_claim("Don't worry, you'll never touch a drink again, I promise")
+    "you don't touch a drink again"
+    """
+    claim = _PROMISE_MARKERS.sub("", claim)
+    claim = _REASSURANCE.sub("", claim)
+    for pattern, repl in _SOFTEN:
+        claim = re.sub(pattern, repl, claim, flags=re.I)
+    claim = re.sub(r"\s+", " ", claim)
+    return claim.strip(" ,.!?;-")
+
+
+def _clause_of(sentence: str, start: int, end: int) -> str:
+    """The comma-separated clauses of ``sentence`` that the span ``start:end`` touches."""
+    bounds = [0] + [m.end() for m in re.finditer(r"[,;:.!?]\s*|\s-+\s", sentence)] + [len(sentence) + 1]
+    a = max(b for b in bounds if b <= start)
+    z = min((b for b in bounds if b >= end), default=len(sentence))
+    piece = sentence[a:z]
+    # a clause that is only the promise marker ("I promise") guarantees the clause before it
+    if not _has_content(_PROMISE_MARKERS.sub("", piece)) and a > 0:
+        prev = max(b for b in bounds if b < a)
+        piece = sentence[prev:a]
+    return piece
+
+
 def _false_promise(sentence: str, start: int, end: int) -> list[str]:
     out = []
-    phrase = sentence[start:end].lower()
-    if re.search(r"\b(between us|secret|won't tell|leave this room|nobody will|no one will|never tell|stays here)\b",
-                 phrase + " " + sentence.lower()):
+    phrase = sentence[start:end]
+    if _SECRECY.search(sentence):
         out.append("What you say here stays private, with a few limits I'll explain, like if someone's safety "
                    "is at risk.")
-    if re.search(r"\b(anytime|any time|day or night|24/7|always|whenever)\b", phrase):
+    if _AVAILABILITY.search(phrase):
         out.append("I can't always pick up, but I'll be here at our next time, and we can find other people you "
                    "can call when I'm not around.")
-    claim = _GUARANTEE_WORDS.sub("", clause_after(sentence[start:])).strip(" ,")
-    if claim and _has_content(claim) and claim.lower() not in phrase and phrase not in claim.lower():
-        out.append(f"I can't promise {_lower_first(claim)}, but I'll go through the next steps with you.")
-    t = topic(sentence, start, end)
-    if t and not _looks_like_verb(t.split(" ", 1)[0]) and not t.lower().startswith(("you", "they", "he ", "she ")):
-        out.append(f"I can't promise how {_lower_first(t)} will turn out, but I'll be with you for the next step.")
+    # the claim being guaranteed: the clause holding the phrase, turned into a hope
+    claim = _hedge_claim(_clause_of(sentence, start, end))
+    if claim and _has_content(claim):
+        c0 = _lower_first(claim)
+        out += [f"I hope {c0}, and I can't promise it. What would help you get ready either way?",
+                f"I can't promise {c0}, but I'll go through the next steps with you."]
     return out
 
 
@@ -224,15 +313,41 @@ def _finish(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    bounds = [0] + [m.end() for m in re.finditer(r"[,;:.!?]\s*|\s-+\s", sentence)] + [len(sentence)]
+    a = max(b for b in bounds if b <= start)
+    z = min((b for b in bounds if b >= end), default=len(sentence))
+    return a, z
+
+
+def _as_sentence(fragment: str) -> str:
+    fragment = fragment.strip().strip(",;:-").strip()
+    if not fragment or not _has_content(fragment):
+        return ""
+    fragment = fragment[0].upper() + fragment[1:]
+    return fragment if fragment[-1] in ".?!" else fragment + "."
+
+
+def _in_context(sentence: str, start: int, end: int, cands: list[str]) -> list[str]:
+    """The same rewrites with the sentence's other clauses kept around them ("keep what was fine")."""
+    a, z = _clause_bounds(sentence, start, end)
+    before, after = _as_sentence(sentence[:a]), _as_sentence(sentence[z:])
+    if not before and not after:
+        return []
+    return [" ".join(x for x in (before, c, after) if x) for c in cands]
+
+
 def rewrite(sentence: str, label: str, start: int, end: int) -> list[str]:
     """Candidate rewrites of ``sentence`` for the flagged ``sentence[start:end]``, most faithful first."""
     make = _BY_LABEL.get(label)
     if make is None or not sentence.strip():
         return []
+    base = [_finish(c) for c in make(sentence, start, end)]
+    base = [c for c in base if c]
     cands = []
-    for c in make(sentence, start, end):
+    for c in base[:2] and _in_context(sentence, start, end, base[:2]) + base or base:
         c = _finish(c)
-        if c and c not in cands and len(c.split()) <= 60:
+        if c and c not in cands and len(c.split()) <= 70:
             cands.append(c)
     scored = [(retention(sentence, start, end, c), -i, c) for i, c in enumerate(cands)]
     scored.sort(reverse=True)
