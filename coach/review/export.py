@@ -27,9 +27,31 @@ CONFIRMED = ("accepted", "relabelled", "added")
 CORPUS_SETTING = "classroom_roleplay"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse_formulas(df):
+    """A copy of ``df`` whose text cells cannot run as spreadsheet formulas (a leading ' is added).
+
+    Transcript text is user content; a cell like ``=HYPERLINK(...)`` must stay text when a supervisor opens the
+    CSV in a spreadsheet.
+
+    >>> import pandas as pd
+    >>> defuse_formulas(pd.DataFrame({"text": ["=1+1", "fine"]}))["text"].tolist()
+    ["'=1+1", 'fine']
+    """
+    import pandas as pd
+
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = [f"'{v}" if isinstance(v, str) and v.startswith(_FORMULA_START) else v for v in out[col]]
+    return out
+
+
 def to_csv(df, path_or_buffer: str | os.PathLike | IO[str] | None = None) -> str | None:
     """Write the frame as UTF-8 CSV (no index; times ISO 8601 in UTC); with no target, return the text."""
-    return df.to_csv(path_or_buffer, index=False, date_format="%Y-%m-%dT%H:%M:%S.%f%z")
+    return defuse_formulas(df).to_csv(path_or_buffer, index=False, date_format="%Y-%m-%dT%H:%M:%S.%f%z")
 
 
 def to_jsonl(df, path_or_buffer: str | os.PathLike | IO[str] | None = None) -> str | None:
