@@ -103,11 +103,11 @@ class SessionCoach:
         flags = self.model.flags(proba) if len(texts) else proba.astype(bool)
 
         hits = [(k, j) for k in range(len(sents)) for j in range(len(self.labels)) if flags[k, j]]
-        offsets = self.model.spans([texts[k] for k, _ in hits], [self.labels[j] for _, j in hits],
-                                   [tuple(best[k, j]) for k, j in hits])
+        span_lists = self.model.all_spans([texts[k] for k, _ in hits], [self.labels[j] for _, j in hits],
+                                          [tuple(best[k, j]) for k, j in hits])
         found: list[list[Span]] = [[] for _ in docs]
         requests = []
-        for (k, j), (s, e) in zip(hits, offsets):
+        for (k, j), (s, e) in ((hit, se) for hit, spans in zip(hits, span_lists) for se in spans):
             sent, label = sents[k], self.labels[j]
             doc = docs[owner[k]]
             span = doc.char_span(sent.start_char + s, sent.start_char + e, label=label, alignment_mode="expand")

@@ -177,6 +177,14 @@ class SessionModel(BaseEstimator):
         t = np.array([self.thresholds_[label] for label in self.labels_])
         return proba >= t
 
+    def all_spans(self, texts, labels, windows_=None) -> list[list[tuple[int, int]]]:
+        """Every evidence span of each (text, label), within the given best windows when passed."""
+        texts, labels = list(texts), list(labels)
+        if windows_ is None:
+            windows_ = [(0, len(t)) for t in texts]
+        pieces = self.tagger_.predict_all([t[a:b] for t, (a, b) in zip(texts, windows_)], labels)
+        return [[(a + s, a + e) for s, e in spans] for spans, (a, b) in zip(pieces, windows_)]
+
     def spans(self, texts, labels, windows_=None) -> list[tuple[int, int]]:
         """Evidence span of each (text, label); within the given best windows when passed."""
         texts, labels = list(texts), list(labels)

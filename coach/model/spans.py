@@ -115,26 +115,33 @@ class SpanTagger(BaseEstimator):
         """For each (text, label) pair, the (start, end) character span of the evidence."""
         return [best_span(text, *self.token_scores(text, label)) for text, label in zip(texts, labels)]
 
+    def predict_all(self, texts, labels) -> list[list[tuple[int, int]]]:
+        """For each (text, label) pair, every separate evidence span (at least one), in text order."""
+        return [best_spans(text, *self.token_scores(text, label)) for text, label in zip(texts, labels)]
 
-def best_span(text: str, offsets: list[tuple[int, int]], scores: np.ndarray, threshold: float = 0.5,
+
+def best_span(text: str, offsets: list[tuple[int, int]], scores: np.ndarray, threshold: float = 0.3,
               max_tokens: int = 10) -> tuple[int, int]:
     """The contiguous run of tokens with the highest summed margin over ``threshold``.
 
     Falls back to the best single token when none passes; trims punctuation at both ends.
 
     >>> text = "Okay, you need to go."
-    >>> best_span(text, tokenize(text), np.array([.1, .1, .9, .9, .8, .3, .1]))
+    >>> best_span(text, tokenize(text), np.array([.1, .1, .9, .9, .8, .2, .1]))
     (6, 17)
     """
     if not offsets:
         return 0, len(text)
     margins = np.asarray(scores, dtype=float) - threshold
+    margins[np.asarray(scores, dtype=float) < 0.15] = -np.inf  # a clearly-outside token ends a run
     best, best_range = -np.inf, (int(np.argmax(scores)), int(np.argmax(scores)))
     n = len(offsets)
     for i in range(n):
         total = 0.0
         for j in range(i, min(n, i + max_tokens)):
             total += margins[j]
+            if total == -np.inf:
+                break
             if total > best:
                 best, best_range = total, (i, j)
     i, j = best_range
@@ -143,3 +150,28 @@ def best_span(text: str, offsets: list[tuple[int, int]], scores: np.ndarray, thr
     while j > i and not text[offsets[j][0]:offsets[j][1]][:1].isalnum():
         j -= 1
     return offsets[i][0], offsets[j][1]
+
+
+def best_spans(text: str, offsets: list[tuple[int, int]], scores: np.ndarray, threshold: float = 0.3,
+               max_tokens: int = 10, max_spans: int = 3, min_peak: float = 0.6) -> list[tuple[int, int]]:
+    """The best span, plus further non-overlapping runs whose peak token score reaches ``min_peak``.
+
+    "You need to open that letter, and you have to stop drinking" has two orders, and a supervisor would
+    underline both.
+
+    >>> t = "You need to go, and you have to stop."
+    >>> best_spans(t, tokenize(t), np.array([.9, .9, .9, .1, .1, .1, .9, .9, .9, .2, .1]))
+    [(0, 11), (20, 31)]
+    """
+    first = best_span(text, offsets, scores, threshold, max_tokens)
+    found = [first]
+    scores = np.asarray(scores, dtype=float).copy()
+    for _ in range(max_spans - 1):
+        for s, e in found:
+            for i, (a, b) in enumerate(offsets):
+                if a < e + 1 and b > s - 1:
+                    scores[i] = 0.0
+        if not len(scores) or scores.max() < min_peak:
+            break
+        found.append(best_span(text, offsets, scores, threshold, max_tokens))
+    return sorted(found)

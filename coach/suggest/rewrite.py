@@ -235,7 +235,7 @@ _GUARANTEE_WORDS = re.compile(
 
 
 _PROMISE_MARKERS = re.compile(
-    r",?\s*\b(i promise( you\b(?!['\u2019]))?( that)?|i swear( to you)?|i guarantee( you\b(?!['\u2019]))?( that)?|i can promise you that|"
+    r",?\s*\b(i promise( you(?=\s*(?:[,.!]|$|that\b)))?( that)?|i swear( to you)?|i guarantee( you(?=\s*(?:[,.!]|$|that\b)))?( that)?|i can promise you that|"
     r"guaranteed|trust me|definitely|for sure|100 ?%|totally|absolutely|no prob(lem)?|no doubt|promise|i bet)\b[,!]?",
     re.I)
 _SECRECY = re.compile(r"\b(between us|secret|won't tell|leave this room|nobody will|no one will|never tell|"
@@ -332,6 +332,9 @@ def _in_context(sentence: str, start: int, end: int, cands: list[str]) -> list[s
     """The same rewrites with the sentence's other clauses kept around them ("keep what was fine")."""
     a, z = _clause_bounds(sentence, start, end)
     before, after = _as_sentence(sentence[:a]), _as_sentence(sentence[z:])
+    # a context clause that is only reassurance ("Don't worry") is dropped with the concern it supported
+    before = "" if not _has_content(_REASSURANCE.sub("", before)) else before
+    after = "" if not _has_content(_REASSURANCE.sub("", after)) else after
     if not before and not after:
         return []
     return [" ".join(x for x in (before, c, after) if x) for c in cands]
