@@ -62,15 +62,18 @@ def _table(title: str, counter, total: int) -> list[str]:
 def agreement_section() -> list[str]:
     out = ["## Independent second coding", ""]
     rows = {r["id"]: r for r in C.load()}
-    for path, title in ((C.CORPUS_DIR / "second_coding_round1.jsonl", "Round 1 (before the conventions)"),
-                        (C.CORPUS_DIR / "second_coding.jsonl", "Round 2 (codebook + conventions)")):
+    for path, title in ((C.CORPUS_DIR / "second_coding_round1.jsonl",
+                         "Round 1: sections A-F, second coder given the codebook only"),
+                        (C.CORPUS_DIR / "second_coding.jsonl",
+                         "Round 2: a fresh sample from all sections (none from round 1), after `CONVENTIONS.md` "
+                         "was written and applied; second coder given the codebook and the conventions")):
         if not path.exists():
             continue
         coded = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         coded = [c for c in coded if c["id"] in rows]
         n_dis = sum(sorted(c["labels"]) != sorted(c["first_labels"]) for c in coded)
         out += [f"### {title}", "",
-                f"{len(coded)} utterances, sampled across labels and sections, coded blind (text only) by a team "
+                f"{len(coded)} utterances, stratified by label, coded blind (text only) by a team "
                 f"member who had not written them; {n_dis} disagreed on at least one label and were adjudicated "
                 "by the codebook's rules and `CONVENTIONS.md` (the corpus holds the adjudicated labels).", "",
                 "| label | Cohen's kappa | first coder + | second coder + |", "|---|---|---|---|"]

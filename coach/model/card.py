@@ -84,6 +84,28 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
     out += [f"| {k} | {v['n']} | {v['macro_f1']} |" for k, v in metrics["by_register"].items()]
     out += ["", "### By setting", "", "| setting | n | macro-F1 |", "|---|---|---|"]
     out += [f"| {k} | {v['n']} | {v['macro_f1']} |" for k, v in metrics["by_setting"].items()]
+    ch = metrics.get("challenge")
+    if ch:
+        out += ["", "## Held-out challenge set",
+                "`corpora/challenge.jsonl`: utterances written in styles unlike the training corpus (long, rambling "
+                "forum replies with lists and caps; heavily disfluent session transcripts with restarts and "
+                "'[inaudible]'), never used for training or tuning: the best estimate here of how the model does on "
+                "text unlike ours.", ""]
+        for style, m in ch.items():
+            out += [f"### {style} ({m['n']} utterances)", *_table(m, LABELS), ""]
+    se = metrics.get("sessions")
+    if se:
+        out += ["## Separating low- from high-quality helping",
+                f"24 whole practice sessions in `corpora/sessions/` (12 low-quality and 12 high-quality helping, in "
+                f"matched pairs by setting and topic). Concerns per 100 supporter turns: low-quality mean "
+                f"{se['mean_concerns_per_100']['low']}, high-quality mean {se['mean_concerns_per_100']['high']}; "
+                f"AUC {se['auc_concern_rate']:.3f} (the chance a low-quality session scores above a high-quality one). "
+                f"Strengths per 100 turns: high {se['mean_strengths_per_100']['high']}, low "
+                f"{se['mean_strengths_per_100']['low']} (AUC {se['auc_strength_rate']:.3f}).", "",
+                "| session | quality | supporter turns | concerns / 100 | strengths / 100 |", "|---|---|---|---|---|"]
+        out += [f"| {r['file']} | {r['quality']} | {r['supporter_turns']} | {r['concerns_per_100']} | "
+                f"{r['strengths_per_100']} |" for r in se["sessions"]]
+        out.append("")
     sug = meta.get("metrics", {}).get("suggestions")
     if sug:
         from coach.suggest.card import suggestion_section

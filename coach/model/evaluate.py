@@ -136,7 +136,15 @@ def evaluate(model_dir: Path | None = None, corpus_path: Path = corpus_mod.BUILT
     from coach.pipeline import make_nlp
     from coach.suggest.evaluate import evaluate_suggestions
 
-    metrics["suggestions"] = evaluate_suggestions(make_nlp(model=model), corpus_path)
+    nlp = make_nlp(model=model)
+    metrics["suggestions"] = evaluate_suggestions(nlp, corpus_path)
+    from coach.analysis import Coach
+    from coach.model import validation
+
+    if validation.CHALLENGE.exists():
+        metrics["challenge"] = validation.evaluate_challenge(model)
+    if (validation.SESSIONS / "manifest.csv").exists():
+        metrics["sessions"] = validation.evaluate_sessions(Coach(nlp))
     meta["metrics"] = {k: v for k, v in metrics.items() if k != "worst_errors"}
     if write:
         (directory / io.META_FILE).write_text(json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8")

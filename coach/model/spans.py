@@ -113,11 +113,38 @@ class SpanTagger(BaseEstimator):
 
     def predict(self, texts, labels) -> list[tuple[int, int]]:
         """For each (text, label) pair, the (start, end) character span of the evidence."""
-        return [best_span(text, *self.token_scores(text, label)) for text, label in zip(texts, labels)]
+        texts = list(texts)
+        return [best_span(text, offs, sc) for text, (offs, sc) in zip(texts, self.batch_token_scores(texts, labels))]
+
+    def batch_token_scores(self, texts, labels) -> list[tuple[list[tuple[int, int]], np.ndarray]]:
+        """Token offsets and scores for each (text, label), with one vectorisation and one model call per label."""
+        texts, labels = list(texts), list(labels)
+        out: list = [None] * len(texts)
+        by_label: dict[str, list[int]] = {}
+        for i, label in enumerate(labels):
+            by_label.setdefault(label, []).append(i)
+        for label, idx in by_label.items():
+            offs_list = [tokenize(texts[i]) for i in idx]
+            if label not in self.models_:
+                for i, offs in zip(idx, offs_list):
+                    out[i] = (offs, np.zeros(len(offs)))
+                continue
+            feats = []
+            for i, offs in zip(idx, offs_list):
+                words = _words(texts[i], offs)
+                feats += [token_features(words, k) for k in range(len(offs))]
+            scores = (self.models_[label].predict_proba(self.vectorizers_[label].transform(feats))[:, 1]
+                      if feats else np.zeros(0))
+            pos = 0
+            for i, offs in zip(idx, offs_list):
+                out[i] = (offs, scores[pos:pos + len(offs)])
+                pos += len(offs)
+        return out
 
     def predict_all(self, texts, labels) -> list[list[tuple[int, int]]]:
         """For each (text, label) pair, every separate evidence span (at least one), in text order."""
-        return [best_spans(text, *self.token_scores(text, label)) for text, label in zip(texts, labels)]
+        texts = list(texts)
+        return [best_spans(text, offs, sc) for text, (offs, sc) in zip(texts, self.batch_token_scores(texts, labels))]
 
 
 def best_span(text: str, offsets: list[tuple[int, int]], scores: np.ndarray, threshold: float = 0.3,

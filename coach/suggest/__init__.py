@@ -87,12 +87,12 @@ def affirmation(sentence: str, phrase: str) -> Suggestion:
     return Suggestion(f"Keep this: it {reason.split(':')[0]}.", reason, "affirmation")
 
 
-def _candidates(sentence: str, label: str, start: int, end: int) -> list[Suggestion]:
-    from coach.suggest import bank, rewrite
+def _candidates(sentence: str, label: str, start: int, end: int, banked: list[str]) -> list[Suggestion]:
+    from coach.suggest import rewrite
 
     info = taxonomy.get(label)
     out = [Suggestion(t, info.why, "rewrite") for t in rewrite.rewrite(sentence, label, start, end)]
-    out += [Suggestion(t, info.why, "bank") for t in bank.nearest(sentence, label)]
+    out += [Suggestion(t, info.why, "bank") for t in banked]
     out += [Suggestion(t, info.why, "guideline") for t in info.alternatives]
     return out
 
@@ -100,9 +100,13 @@ def _candidates(sentence: str, label: str, start: int, end: int) -> list[Suggest
 def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
     """For each (sentence, label, start, end), up to ``limit`` checked suggestions, best first.
 
-    All candidates of the whole batch are checked with one call to the model.
+    Bank retrieval is one vectorisation and all candidates of the whole batch are checked with one model call.
     """
+    from coach.suggest import bank
+
     items = list(items)
+    concern_items = [(s, lab) for s, lab, _, _ in items if taxonomy.kind_of(lab) == "concern"]
+    banked = iter(bank.nearest_many(concern_items))
     cands: list[list[Suggestion]] = []
     for sentence, label, start, end in items:
         if taxonomy.kind_of(label) == "strength":
@@ -110,7 +114,7 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
             continue
         phrase = sentence[start:end]
         seen, keep = set(), []
-        for c in _candidates(sentence, label, start, end):
+        for c in _candidates(sentence, label, start, end, next(banked)):
             key = c.text.lower()
             if key in seen or not well_formed(c.text) or repeats_phrase(c.text, phrase):
                 continue

@@ -24,6 +24,28 @@ def _index():
     return rows, vec, X
 
 
+def nearest_many(items, k: int = 1, min_similarity: float = 0.6) -> list[list[str]]:
+    """:func:`nearest` for many (sentence, label) pairs with one vectorisation."""
+    items = list(items)
+    idx = _index()
+    if idx is None or not items:
+        return [[] for _ in items]
+    rows, vec, X = idx
+    sims = (vec.transform([s for s, _ in items]) @ X.T).toarray()
+    out = []
+    for (sentence, label), row in zip(items, sims):
+        found = []
+        for i in row.argsort()[::-1]:
+            if row[i] < min_similarity:
+                break
+            if rows[i]["label"] == label and rows[i]["original"].strip().lower() != sentence.strip().lower():
+                found.append(rows[i]["rewrite"])
+                if len(found) >= k:
+                    break
+        out.append(found)
+    return out
+
+
 def nearest(sentence: str, label: str, k: int = 1, min_similarity: float = 0.6) -> list[str]:
     """Rewrites of the ``k`` most similar bank originals with the same label (cosine >= ``min_similarity``)."""
     idx = _index()
