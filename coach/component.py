@@ -98,8 +98,9 @@ class SessionCoach:
                 sents.append(sent)
                 owner.append(d)
         texts = [s.text for s in sents]
-        # one model call for the whole batch; best[k, j] is the window of sentence k that scored label j highest
-        proba, best = self.model.predict_proba_windows(texts)
+        # one model call for the whole batch; best[k, j] is the window of sentence k that scored label j highest.
+        # The sentences go in as spaCy spans, so the cue features read these tokens instead of re-tokenising.
+        proba, best = self.model.predict_proba_windows(sents)
         flags = self.model.flags(proba) if len(texts) else proba.astype(bool)
 
         hits = [(k, j) for k in range(len(sents)) for j in range(len(self.labels)) if flags[k, j]]

@@ -67,7 +67,7 @@ def test_model_runs_once_per_batch(nlp):
         calls.clear()
         component.suggest = True
         list(nlp.pipe(texts, batch_size=64))
-        assert len(calls) == 2  # one for the batch, one to check all suggestions of the batch
+        assert 1 <= len(calls) <= 2  # the batch, plus at most one check of all its suggestions (cached texts skip it)
     finally:
         component.suggest = True
         del pipeline.predict_proba  # the class method is back

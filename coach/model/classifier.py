@@ -115,11 +115,22 @@ class SessionModel(BaseEstimator):
         self.stride = stride
 
     def _windowed(self, texts, spans=None):
-        """Window texts, their owners and offsets (and, with gold spans, window labels and clipped spans)."""
+        """Window texts, their owners and offsets (and, with gold spans, window labels and clipped spans).
+
+        Items may be strings or spaCy spans; a span's windows are sub-spans, so its tokens are reused.
+        """
         w_texts, owner, offs, w_y, w_spans = [], [], [], [], []
-        for k, text in enumerate(texts):
+        for k, item in enumerate(texts):
+            text = item if isinstance(item, str) else item.text
             for a, b in windows(text, self.window, self.stride):
-                w_texts.append(text[a:b])
+                if isinstance(item, str):
+                    piece = text[a:b]
+                elif (a, b) == (0, len(text)):
+                    piece = item
+                else:
+                    piece = item.doc.char_span(item.start_char + a, item.start_char + b, alignment_mode="expand")
+                    piece = piece if piece is not None else text[a:b]
+                w_texts.append(piece)
                 owner.append(k)
                 offs.append((a, b))
                 if spans is not None:

@@ -41,6 +41,11 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+def as_text(item) -> str:
+    """Pipeline items are strings, or spaCy ``Span``/``Doc`` objects whose tokens the cue features reuse."""
+    return item if isinstance(item, str) else item.text
+
+
 def word_tokens(text: str) -> list[str]:
     """Analyzer for the word n-gram vectorizer (module-level so skops can persist it by name).
 
@@ -52,7 +57,7 @@ def word_tokens(text: str) -> list[str]:
 
 def word_ngrams(text: str) -> list[str]:
     """Unigrams to trigrams over :func:`word_tokens`, with sentence-start and -end markers."""
-    toks = ["<s>", *word_tokens(text), "</s>"]
+    toks = ["<s>", *word_tokens(as_text(text)), "</s>"]
     grams = toks[1:-1].copy()
     for n in (2, 3):
         grams += [" ".join(toks[i:i + n]) for i in range(len(toks) - n + 1)]
@@ -61,7 +66,7 @@ def word_ngrams(text: str) -> list[str]:
 
 def char_text(text: str) -> str:
     """Preprocessor for the character n-gram vectorizer."""
-    return normalise(text)
+    return normalise(as_text(text))
 
 
 @lru_cache(maxsize=1)
@@ -71,15 +76,19 @@ def _tokenizer():
     return spacy.blank("en").tokenizer
 
 
-def cue_tokens(text: str) -> list[str]:
+def cue_tokens(text) -> list[str]:
     """Lowercased spaCy tokens without punctuation other than ? and !, contractions rejoined.
+
+    ``text`` is a string (tokenised here with ``spacy.blank("en")``'s tokenizer) or a spaCy ``Span``/``Doc``
+    whose tokens are used as they are, so the component never tokenises a sentence twice.
 
     >>> cue_tokens("You can't leave, OK?")
     ['you', "can't", 'leave', 'ok', '?']
     """
     out: list[str] = []
-    for tok in _tokenizer()(text.replace("\u2019", "'")):
-        low = tok.lower_
+    tokens = _tokenizer()(text.replace("\u2019", "'")) if isinstance(text, str) else text
+    for tok in tokens:
+        low = tok.lower_.replace("\u2019", "'")
         if tok.is_space or (tok.is_punct and low not in {"?", "!"}):
             continue
         if out and low.startswith("'") and low in {"'s", "'re", "'ll", "'ve", "'d", "'m"}:
@@ -248,7 +257,7 @@ class CueFeatures(BaseEstimator, TransformerMixin):
         return self
 
     def transform(self, X):
-        rows = [cue_vector(cue_tokens(str(text))) for text in X]
+        rows = [cue_vector(cue_tokens(text)) for text in X]
         m = np.vstack(rows) if rows else np.zeros((0, len(CUE_NAMES)), dtype=np.float32)
         m = np.log1p(m)
         return sp.csr_matrix(m)

@@ -120,7 +120,9 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
                 continue
             seen.add(key)
             keep.append(c)
-        cands.append(keep)
+        # the best few rewrites and bank picks, then the guideline fallbacks: enough to fill `limit` after checks
+        kept = [c for c in keep if c.source != "guideline"][: limit + 1] + [c for c in keep if c.source == "guideline"]
+        cands.append(kept)
     to_check = sorted({c.text for lst, (_, label, _, _) in zip(cands, items)
                        if taxonomy.kind_of(label) == "concern" for c in lst})
     clean = dict(zip(to_check, _clean(model, to_check))) if to_check else {}
@@ -133,9 +135,18 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
     return result
 
 
+_CHECKED: dict[tuple[int, str], bool] = {}
+
+
 def _clean(model, texts: list[str]) -> list[bool]:
-    """True where no concern reaches its threshold on the text."""
-    proba = model.predict_proba(texts)
-    flags = model.flags(proba)
-    concern_cols = [j for j, label in enumerate(model.labels_) if taxonomy.kind_of(label) == "concern"]
-    return list(~np.any(flags[:, concern_cols], axis=1))
+    """True where no concern reaches its threshold on the text (results cached per model: fallbacks recur)."""
+    key = id(model)
+    todo = [t for t in texts if (key, t) not in _CHECKED]
+    if todo:
+        flags = model.flags(model.predict_proba(todo))
+        concern_cols = [j for j, label in enumerate(model.labels_) if taxonomy.kind_of(label) == "concern"]
+        if len(_CHECKED) > 20000:
+            _CHECKED.clear()
+        for t, bad in zip(todo, np.any(flags[:, concern_cols], axis=1)):
+            _CHECKED[(key, t)] = not bool(bad)
+    return [_CHECKED[(key, t)] for t in texts]
