@@ -205,8 +205,11 @@ def transcript_view(analysis: Analysis, audio: bytes | None) -> None:
             for f in found:
                 st.markdown(views.finding_html(f), unsafe_allow_html=True)
                 if audio is not None and f.time is not None:
-                    st.caption(f"Play from here ({views.format_time(f.time)})")
-                    st.audio(audio, start_time=int(f.time))
+                    from coach.audio import finding_time  # the cue holding the phrase, not just the turn's start
+
+                    at = finding_time(analysis.transcript, f) or f.time
+                    st.caption(f"Play from here ({views.format_time(at)})")
+                    st.audio(audio, start_time=int(at))
 
 
 def summary_view(analysis: Analysis) -> None:

@@ -177,11 +177,13 @@ def findings_from_doc(doc, turn_index: int, turn: Turn) -> list[Finding]:
     return out
 
 
-def load(model_path: str | os.PathLike | None = None, *, base: str = "blank", suggest: bool = True) -> Coach:
+def load(model_path: str | os.PathLike | None = None, *, base: str = "blank", suggest: bool = True,
+         max_suggestions: int = 3) -> Coach:
     """Load the model (default: ``$COACH_MODEL`` or the shipped one) into a spaCy pipeline."""
     from coach.pipeline import make_nlp
 
-    return Coach(make_nlp(str(model_path) if model_path else None, base=base, suggest=suggest))
+    return Coach(make_nlp(str(model_path) if model_path else None, base=base, suggest=suggest,
+                          max_suggestions=max_suggestions))
 
 
 __all__ = ["Analysis", "Coach", "Finding", "load", "Path"]

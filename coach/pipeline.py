@@ -12,7 +12,8 @@ import spacy
 from coach.errors import ModelError
 
 
-def make_nlp(model_path: str | None = None, base: str = "blank", suggest: bool = True, model=None):
+def make_nlp(model_path: str | None = None, base: str = "blank", suggest: bool = True, model=None,
+             max_suggestions: int = 3):
     """``spacy.blank("en")`` (or the installed pipeline named ``base``) + sentencizer + ``session_coach``.
 
     ``model`` passes an in-memory :class:`~coach.model.classifier.SessionModel` (for evaluation and tests)
@@ -33,5 +34,5 @@ def make_nlp(model_path: str | None = None, base: str = "blank", suggest: bool =
     if model is not None:
         model_path = io.register(model)
     nlp.add_pipe("session_coach", config={"model_path": str(model_path) if model_path else None,
-                                          "suggest": suggest})
+                                          "suggest": suggest, "max_suggestions": max_suggestions})
     return nlp

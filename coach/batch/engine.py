@@ -57,14 +57,10 @@ def ordered_window(submit: Callable, tasks: Iterator, window: int, result: Calla
 
 
 def fix_hash_seed() -> None:
-    """Start worker processes with a fixed ``PYTHONHASHSEED`` (the parent's when it has one).
+    """Give worker processes one BLAS thread each, since the parallelism is across processes.
 
-    The span tagger and the suggestions currently depend on string-hash (set) order, so two
-    processes with different seeds can pick different spans or suggestions for rare ties;
-    a shared seed keeps worker output identical to a parent started with the same seed.
-    Workers also get one BLAS thread each, since the parallelism is across processes.
+    (Output does not depend on the hash seed: tests/test_determinism.py checks it.)
     """
-    os.environ.setdefault("PYTHONHASHSEED", "0")
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")  # one BLAS thread per worker process: no oversubscription
 

@@ -65,7 +65,7 @@ def get_coach(model: str | None = None):
     if model not in _CACHE:
         from coach.analysis import load
 
-        _CACHE[model] = load(model)
+        _CACHE[model] = load(model, max_suggestions=1)  # batch output keeps only the best alternative
     return _CACHE[model]
 
 
