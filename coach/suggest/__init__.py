@@ -55,8 +55,20 @@ def well_formed(text: str) -> bool:
 
 
 def repeats_phrase(text: str, phrase: str) -> bool:
+    """Does ``text`` contain the flagged ``phrase`` (as whole words, ignoring case and punctuation)?
+
+    A phrase of function words only ("you") cannot be meaningfully repeated, so it never counts.
+
+    >>> repeats_phrase("Honestly, you need to think.", "You need to"), repeats_phrase("What do you want?", "you")
+    (True, False)
+    """
+    from coach.suggest.content import STOP
+
+    words = _WORD.findall(phrase.lower())
+    if len(words) < 2 and all(w in STOP for w in words):
+        return False
     norm = lambda s: " ".join(_WORD.findall(s.lower()))  # noqa: E731
-    p = norm(phrase)
+    p = " ".join(words)
     return bool(p) and f" {p} " in f" {norm(text)} "
 
 

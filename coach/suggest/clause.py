@@ -83,8 +83,22 @@ def gerund(verb: str) -> str:
 
 
 def gerund_phrase(vp: str) -> str:
-    words = vp.split(" ", 1)
-    return " ".join([gerund(words[0]), *words[1:]]) if words and words[0] else vp
+    """The verb phrase with its verb, and any verb coordinated with 'and'/'or', in the -ing form.
+
+    >>> gerund_phrase("face it and drive past the roundabout")
+    'facing it and driving past the roundabout'
+    """
+    words = vp.split(" ")
+    if not words or not words[0]:
+        return vp
+    out = [gerund(words[0])]
+    for prev, w in zip(words, words[1:]):
+        low = w.lower()
+        if prev.lower() in {"and", "or"} and (low in L.IMPERATIVE_VERBS or low in L.COMMON_VERBS):
+            out.append(gerund(w))
+        else:
+            out.append(w)
+    return " ".join(out)
 
 
 def _words(text: str) -> list[str]:

@@ -110,16 +110,31 @@ _CLAUSE_VERB = re.compile(r"\b(is|are|was|were|am|be|been|'s|'re|'m|have|has|had
 def _is_clause(fragment: str) -> bool:
     """Does the fragment hold its own finite verb (so it cannot follow 'about')?"""
     return bool(_CLAUSE_VERB.search(fragment.replace("\u2019", "'"))) or bool(
-        re.match(r"^(you|u|i|we|they|he|she|it|that|this)\b", fragment, re.I))
+        re.match(r"^(you|u|i|we|they|he|she|it)\s+\w+", fragment, re.I))
+
+
+def _action_verb(word: str) -> bool:
+    """A verb that can head an action the person might take (no medication verbs like 'up')."""
+    w = word.lower()
+    return w in L.IMPERATIVE_VERBS or w in L.COMMON_VERBS
+
+
+_BAD_TOPIC_START = re.compile(r"^(are|is|was|were|am|do|does|did|can|could|would|will|have|has|had|should|i|i'm|"
+                              r"okay|ok|so|um|uh|like|and|but|or|because|if|when|what|why|how)\b", re.I)
+
+
+def _reflectable(fragment: str) -> bool:
+    """Can the fragment follow 'It sounds like' / 'When you talk about' and stay grammatical?"""
+    return bool(fragment) and not _BAD_TOPIC_START.match(fragment) and len(fragment.split()) <= 25
 
 
 def _power_over(sentence: str, start: int, end: int) -> list[str]:
     out = []
     after = clause_after(sentence[end:])
     c = analyse(after) if after.strip() else analyse(sentence, start)
-    if not _looks_like_verb(c.verb) or c.verb in {"you", "i", "we"}:
+    if not _action_verb(c.verb):
         c = analyse(sentence, start)
-    if _looks_like_verb(c.verb) and c.verb not in {"you", "i", "we", "it", "that"}:
+    if _action_verb(c.verb) and c.verb not in {"you", "i", "we", "it", "that"}:
         vp = c.vp.strip()
         ger = gerund_phrase(vp)
         if c.negated:
@@ -128,10 +143,10 @@ def _power_over(sentence: str, start: int, end: int) -> list[str]:
             out += [f"How would you feel about {ger}?",
                     f"Would you want to {vp}, or does something else feel more doable right now?",
                     f"Some people find it helps to {vp}. What do you make of that?"]
-        if c.rest and _has_content(c.rest):
+        if c.rest and _has_content(c.rest) and not _is_clause(c.rest) and _reflectable(_lower_first(c.rest)):
             out.append(f"What would you like to do about {_lower_first(c.rest)}?")
     t = topic(sentence, start, end)
-    if t and not out:
+    if t and not out and _reflectable(_lower_first(t)) and not _is_clause(_lower_first(t)):
         out.append(f"What would you like to do about {_lower_first(t)}?")
     return out
 
@@ -149,7 +164,9 @@ def _judgment(sentence: str, start: int, end: int) -> list[str]:
         if _looks_like_verb(first):
             t0 = gerund_phrase(t0)
             first = t0.split(" ", 1)[0]
-        if _is_clause(t0) and not _is_gerund(first):
+        if not _reflectable(t0):
+            pass
+        elif _is_clause(t0) and not _is_gerund(first):
             out += [f"It sounds like {t0}. How are you feeling about it?",
                     f"So {t0}. What's that been like for you?"]
         else:
@@ -191,6 +208,8 @@ def _diagnosis(sentence: str, start: int, end: int) -> list[str]:
         if not _has_content(t):
             continue
         t0 = _lower_first(_you_perspective(t))
+        if not _reflectable(t0):
+            continue
         if _is_clause(t0):
             out.append(f"It sounds like {t0}. What has that been like for you?")
         else:
