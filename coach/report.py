@@ -69,8 +69,8 @@ def _label(name) -> taxonomy.Label:
 def mark_style(labels: Iterable[taxonomy.Label], struck: bool = False) -> str:
     """Inline CSS for a highlight: concerns filled with their colour, strengths underlined.
 
-    >>> mark_style([taxonomy.get("judgment")])
-    'background:#fde2a7;color:#111;border-radius:2px;padding:0 1px'
+    >>> mark_style([taxonomy.get("judgment")]).startswith("background:" + taxonomy.get("judgment").colour)
+    True
     """
     labels = list(labels)
     if struck:
