@@ -31,12 +31,13 @@ run: install
 check: install
 	$(BIN)/coach check examples/roleplay_housing.txt; test $$? -le 1
 
-# Debian packages the browser and audio tests use; skipped when already present.
+# Debian packages the browser, audio and PostgreSQL tests use; skipped when already present.
 system-deps:
-	@if ! command -v chromium >/dev/null || ! command -v espeak-ng >/dev/null; then \
+	@if ! command -v chromium >/dev/null || ! command -v espeak-ng >/dev/null \
+	    || ! { command -v initdb >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; }; then \
 	  export DEBIAN_FRONTEND=noninteractive; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium espeak-ng >/dev/null; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium espeak-ng postgresql >/dev/null; \
 	fi
 
 test: install-dev system-deps

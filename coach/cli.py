@@ -52,12 +52,15 @@ def check(
     max_mb: float = typer.Option(10.0, "--max-mb", help="Refuse files larger than this many megabytes."),
     strengths: bool = typer.Option(True, "--strengths/--no-strengths", help="Also list person-driven phrases."),
     model: Optional[Path] = typer.Option(None, "--model", help="Model directory (default: the shipped model)."),
+    spacy_pipeline: str = typer.Option("blank", "--spacy-pipeline",
+                                       help="An installed spaCy pipeline to run the component in "
+                                            "(default: blank English + sentencizer)."),
 ) -> None:
     """Flag the supporter's phrases in one transcript, like a linter: path:line:col label "phrase" -> suggestion."""
     from coach.analysis import load
 
     source, name = _read_source(path)
-    coach_ = load(model)
+    coach_ = load(model, base=spacy_pipeline)
     analysis = coach_.analyze(source, speaker or None, fmt=input_format, name=name,
                               max_bytes=int(max_mb * 1_000_000), text_col=text_col, speaker_col=speaker_col,
                               start_col=start_col, end_col=end_col)

@@ -22,16 +22,22 @@ Utterances a **peer supporter** might say in a session, each labelled with the f
 substring that carries it. It trains and tests the Session Coach classifier and span tagger.
 
 ## Provenance: how it was written
-Every utterance was written by the team for this corpus, in seven sections (`corpora/src/A.jsonl` ...
-`G.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
+Every utterance was written by the team for this corpus, in eight sections (`corpora/src/A.jsonl` ...
+`H.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
 adapted from public datasets, websites, papers, manuals or books. Authors wrote in scenarios (one imagined
 person and moment, 3-10 utterances) and varied settings, registers, topics, lengths, names and phrasing,
 with concerns in indirect forms (softened orders, orders as questions, sarcasm, minimising, lay diagnosis,
 medication advice, vague guarantees, secrecy, unlimited availability) and hard negatives that reuse the same
 words innocently. Section G was written after a first model's error analysis to cover the indirect forms it
 missed (implicit blame, sarcasm, bare imperatives, lay labels, dose advice); it was written from a list of
-*forms*, not from the misclassified utterances, so the test split stays unseen.
-`corpora/CONVENTIONS.md` records coding conventions added after the first agreement round.
+*forms*, not from the misclassified utterances, so the test split stays unseen. Section H fills the thinnest
+hard-negative traps (hope without a guarantee, honest limits such as "I can't promise, but...", keepable
+commitments, medical information, questions about the doctor's view, confidentiality limits) with contrasting
+false promises on the same topics.
+
+`corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
+applied by script-listed, adjudicator-decided passes over every section and split (not only the test
+split); every change is in `adjudication_log.jsonl` with its rule.
 
 ## Schema (`utterances.jsonl`, one JSON object per line)
 | field | meaning |

@@ -126,3 +126,10 @@ def test_examples_flag_concerns(example):
     assert r.returncode == 1, r.stderr.decode()
     doc = json.loads(r.stdout)
     assert any(f["kind"] == "concern" for f in doc["findings"])
+
+
+def test_unknown_spacy_pipeline_is_one_line_exit_2():
+    r = run("check", str(EXAMPLES / "roleplay_housing.txt"), "--spacy-pipeline", "xx_not_installed")
+    assert r.returncode == 2
+    err = r.stderr.decode().strip()
+    assert len(err.splitlines()) == 1 and "not installed" in err

@@ -246,10 +246,55 @@ def test_unusable_databases_are_one_line_errors(tmp_path):
         assert "\n" not in str(err.value) and "secret" not in str(err.value)
 
 
-@pytest.mark.skipif(not os.environ.get("COACH_TEST_POSTGRES_URL"),
-                    reason="set COACH_TEST_POSTGRES_URL=postgresql+psycopg://... to test PostgreSQL")
-def test_postgresql(analysis):
-    url = os.environ["COACH_TEST_POSTGRES_URL"]
+def _pg_binary(name: str) -> str | None:
+    import glob
+    import shutil
+
+    found = shutil.which(name) or sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    return found if isinstance(found, str) else (found[-1] if found else None)
+
+
+@pytest.fixture(scope="module")
+def pg_url():
+    """A throwaway PostgreSQL server on a free loopback port (``make test`` installs the server).
+
+    ``COACH_TEST_POSTGRES_URL`` points the test at an existing server instead.
+    """
+    import shutil
+    import socket
+    import subprocess
+    import tempfile
+
+    if os.environ.get("COACH_TEST_POSTGRES_URL"):
+        yield os.environ["COACH_TEST_POSTGRES_URL"]
+        return
+    initdb, pg_ctl = _pg_binary("initdb"), _pg_binary("pg_ctl")
+    if not (initdb and pg_ctl):
+        pytest.skip("PostgreSQL server binaries are not installed (make test installs the postgresql package)")
+    base = tempfile.mkdtemp(prefix="coach-pg-", dir="/tmp")
+    os.chmod(base, 0o755)
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # initdb refuses to run as root
+        shutil.chown(base, "postgres", "postgres")
+        prefix = ["runuser", "-u", "postgres", "--"]
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    data = os.path.join(base, "data")
+    subprocess.run([*prefix, initdb, "-D", data, "-U", "coach", "--auth=trust", "-E", "UTF8"], check=True,
+                   capture_output=True, timeout=120)
+    subprocess.run([*prefix, pg_ctl, "-D", data, "-l", os.path.join(base, "log"), "-w", "-o",
+                    f"-p {port} -k {base} -c listen_addresses=127.0.0.1", "start"], check=True,
+                   capture_output=True, timeout=120)
+    try:
+        yield f"postgresql+psycopg://coach@127.0.0.1:{port}/postgres"
+    finally:
+        subprocess.run([*prefix, pg_ctl, "-D", data, "-m", "immediate", "stop"], capture_output=True, timeout=60)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def test_postgresql(analysis, pg_url):
+    url = pg_url
     tab1, tab2 = ReviewStore(url), ReviewStore(url)
     sid = tab1.save_session(analysis, title="PG", reviewer="ana")
     k = keys_of(analysis)
