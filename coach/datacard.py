@@ -22,8 +22,8 @@ Utterances a **peer supporter** might say in a session, each labelled with the f
 substring that carries it. It trains and tests the Session Coach classifier and span tagger.
 
 ## Provenance: how it was written
-Every utterance was written by the team for this corpus, in eight sections (`corpora/src/A.jsonl` ...
-`H.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
+Every utterance was written by the team for this corpus, in nine sections (`corpora/src/A.jsonl` ...
+`I.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
 adapted from public datasets, websites, papers, manuals or books. Authors wrote in scenarios (one imagined
 person and moment, 3-10 utterances) and varied settings, registers, topics, lengths, names and phrasing,
 with concerns in indirect forms (softened orders, orders as questions, sarcasm, minimising, lay diagnosis,
@@ -33,7 +33,9 @@ missed (implicit blame, sarcasm, bare imperatives, lay labels, dose advice); it 
 *forms*, not from the misclassified utterances, so the test split stays unseen. Section H fills the thinnest
 hard-negative traps (hope without a guarantee, honest limits such as "I can't promise, but...", keepable
 commitments, medical information, questions about the doctor's view, confidentiality limits) with contrasting
-false promises on the same topics.
+false promises on the same topics. Section I restores the plain, direct forms ("that was a bad decision",
+"you need to", "you have bipolar", "I promise") that the push towards indirect forms had left rare (a
+canonical codebook example was being missed), with contrasts that share their words ("it's your decision").
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test
