@@ -114,6 +114,7 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
     out += ["", "## Error analysis: the 20 worst test errors",
             "Ranked by distance from the threshold. 'What was done' is the team's note from "
             f"`{NOTES_FILE}`; errors without a note are still to review.", "",
+            *([notes["_summary"], ""] if "_summary" in notes else []),
             "| # | id | label | error | score / threshold | text | what was done |", "|---|---|---|---|---|---|---|"]
     for i, e in enumerate(metrics["worst_errors"], 1):
         text = e["text"].replace("|", "\\|").replace("\n", " ")

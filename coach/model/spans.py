@@ -193,12 +193,22 @@ def best_spans(text: str, offsets: list[tuple[int, int]], scores: np.ndarray, th
     first = best_span(text, offsets, scores, threshold, max_tokens)
     found = [first]
     scores = np.asarray(scores, dtype=float).copy()
-    for _ in range(max_spans - 1):
-        for s, e in found:
-            for i, (a, b) in enumerate(offsets):
-                if a < e + 1 and b > s - 1:
-                    scores[i] = 0.0
-        if not len(scores) or scores.max() < min_peak:
+
+    def clear(s: int, e: int) -> None:
+        for i, (a, b) in enumerate(offsets):
+            if a < e + 1 and b > s - 1:
+                scores[i] = 0.0
+
+    clear(*first)
+    for _ in range(2 * max_spans):
+        if len(found) >= max_spans or not len(scores) or scores.max() < min_peak:
             break
-        found.append(best_span(text, offsets, scores, threshold, max_tokens))
+        nxt = best_span(text, offsets, scores, threshold, max_tokens)
+        clear(*nxt)
+        # a second phrase counts only across a clause boundary; otherwise it is part of the same concern
+        if all(_BOUNDARY.search(text[min(e, nxt[1]):max(s, nxt[0])]) for s, e in found):
+            found.append(nxt)
     return sorted(found)
+
+
+_BOUNDARY = re.compile(r"[;.!?]|\b(and|but|or|then)\b", re.I)  # not bare commas: spoken fillers have them

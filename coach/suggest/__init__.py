@@ -99,34 +99,38 @@ def affirmation(sentence: str, phrase: str) -> Suggestion:
     return Suggestion(f"Keep this: it {reason.split(':')[0]}.", reason, "affirmation")
 
 
-def _candidates(sentence: str, label: str, start: int, end: int, banked: list[str]) -> list[Suggestion]:
+def _candidates(sentence: str, label: str, start: int, end: int, banked: list[str], avoid=()) -> list[Suggestion]:
     from coach.suggest import rewrite
 
     info = taxonomy.get(label)
-    out = [Suggestion(t, info.why, "rewrite") for t in rewrite.rewrite(sentence, label, start, end)]
+    out = [Suggestion(t, info.why, "rewrite") for t in rewrite.rewrite(sentence, label, start, end, avoid)]
     out += [Suggestion(t, info.why, "bank") for t in banked]
     out += [Suggestion(t, info.why, "guideline") for t in info.alternatives]
     return out
 
 
 def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
-    """For each (sentence, label, start, end), up to ``limit`` checked suggestions, best first.
+    """For each (sentence, label, start, end[, avoid]), up to ``limit`` checked suggestions, best first.
+
+    ``avoid`` (optional) lists the character spans of the sentence's other flagged concerns.
 
     Bank retrieval is one vectorisation and all candidates of the whole batch are checked with one model call.
     """
     from coach.suggest import bank
 
     items = list(items)
-    concern_items = [(s, lab) for s, lab, _, _ in items if taxonomy.kind_of(lab) == "concern"]
+    items = [tuple(it) if len(it) == 5 else (*it, ()) for it in items]
+    concern_items = [(s, lab) for s, lab, *_ in items if taxonomy.kind_of(lab) == "concern"]
     banked = iter(bank.nearest_many(concern_items))
     cands: list[list[Suggestion]] = []
-    for sentence, label, start, end in items:
+    for sentence, label, start, end, avoid in items:
         if taxonomy.kind_of(label) == "strength":
             cands.append([affirmation(sentence, sentence[start:end])])
             continue
         phrase = sentence[start:end]
         seen, keep = set(), []
-        for c in _candidates(sentence, label, start, end, next(banked)):
+        others = [(s, e) for s, e in avoid if (s, e) != (start, end)]
+        for c in _candidates(sentence, label, start, end, next(banked), others):
             key = c.text.lower()
             if key in seen or not well_formed(c.text) or repeats_phrase(c.text, phrase):
                 continue
@@ -135,11 +139,11 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
         # the best few rewrites and bank picks, then the guideline fallbacks: enough to fill `limit` after checks
         kept = [c for c in keep if c.source != "guideline"][: limit + 1] + [c for c in keep if c.source == "guideline"]
         cands.append(kept)
-    to_check = sorted({c.text for lst, (_, label, _, _) in zip(cands, items)
+    to_check = sorted({c.text for lst, (_, label, *_) in zip(cands, items)
                        if taxonomy.kind_of(label) == "concern" for c in lst})
     clean = dict(zip(to_check, _clean(model, to_check))) if to_check else {}
     result = []
-    for lst, (_, label, _, _) in zip(cands, items):
+    for lst, (_, label, *_) in zip(cands, items):
         if taxonomy.kind_of(label) == "strength":
             result.append(lst[:1])
             continue

@@ -108,7 +108,8 @@ def _words(text: str) -> list[str]:
 def clause_after(text: str) -> str:
     """Text up to the end of the clause: the first sentence-final mark, or ', but' / ', and' / ', okay'."""
     text = text.strip()
-    m = re.search(r"[.!?;]|,\s*(but|and then|okay|ok|alright|right|yeah|you know|because|cause|'cause)\b|\s-\s", text, re.I)
+    m = re.search(r"[.!?;]|,\s*(but|and|and then|okay|ok|alright|right|yeah|you know|because|cause|'cause)\b|\s-\s",
+                  text, re.I)
     out = text[:m.start()] if m else text
     return out.strip(" ,:-")
 

@@ -28,7 +28,7 @@ import re
 
 from coach.model import lexicon as L
 from coach.suggest.clause import ADVERBS, analyse, clause_after, gerund_phrase
-from coach.suggest.content import STOP, retention
+from coach.suggest.content import STOP, content_words, retention
 
 FUNCTION = STOP | frozenset({"to", "a", "an", "the"})
 _LEAD = re.compile(r"^(?:[,;:\-\s]|\b(?:to me|for me|to|for|about|with|of|on|at|by|because|cause|since|like|that|when|and|but|"
@@ -332,6 +332,10 @@ def _finish(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
+def _norm_words(text: str) -> str:
+    return " " + " ".join(re.findall(r"[a-z0-9']+", text.lower().replace("\u2019", "'"))) + " "
+
+
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     bounds = [0] + [m.end() for m in re.finditer(r"[,;:.!?]\s*|\s-+\s", sentence)] + [len(sentence)]
     a = max(b for b in bounds if b <= start)
@@ -347,27 +351,48 @@ def _as_sentence(fragment: str) -> str:
     return fragment if fragment[-1] in ".?!" else fragment + "."
 
 
-def _in_context(sentence: str, start: int, end: int, cands: list[str]) -> list[str]:
-    """The same rewrites with the sentence's other clauses kept around them ("keep what was fine")."""
+def _in_context(sentence: str, start: int, end: int, cands: list[str], avoid=()) -> list[str]:
+    """The same rewrites with the sentence's other clauses kept around them ("keep what was fine").
+
+    Context that holds another flagged concern (``avoid``: character spans) is left out: it was not fine.
+    """
     a, z = _clause_bounds(sentence, start, end)
     before, after = _as_sentence(sentence[:a]), _as_sentence(sentence[z:])
+    if any(s < a and e > 0 for s, e in avoid):
+        before = ""
+    if any(e > z and s < len(sentence) for s, e in avoid):
+        after = ""
     # a context clause that is only reassurance ("Don't worry") is dropped with the concern it supported
     before = "" if not _has_content(_REASSURANCE.sub("", before)) else before
     after = "" if not _has_content(_REASSURANCE.sub("", after)) else after
     if not before and not after:
         return []
-    return [" ".join(x for x in (before, c, after) if x) for c in cands]
+    out = []
+    for c in cands:
+        have = content_words(c)
+        # context the rewrite already carries would only repeat it
+        b = before if before and not content_words(before) <= have else ""
+        z_ = after if after and not content_words(after) <= have else ""
+        if b or z_:
+            out.append(" ".join(x for x in (b, c, z_) if x))
+    return out
 
 
-def rewrite(sentence: str, label: str, start: int, end: int) -> list[str]:
-    """Candidate rewrites of ``sentence`` for the flagged ``sentence[start:end]``, most faithful first."""
+def rewrite(sentence: str, label: str, start: int, end: int, avoid=()) -> list[str]:
+    """Candidate rewrites of ``sentence`` for the flagged ``sentence[start:end]``, most faithful first.
+
+    ``avoid`` lists the character spans of the sentence's other flagged concerns.
+    """
     make = _BY_LABEL.get(label)
     if make is None or not sentence.strip():
         return []
     base = [_finish(c) for c in make(sentence, start, end)]
-    base = [c for c in base if c]
+    # a rewrite that repeats another flagged concern of the sentence (outside this clause) is not an alternative
+    ca, cz = _clause_bounds(sentence, start, end)
+    others = [sentence[s:e].lower() for s, e in avoid if (s, e) != (start, end) and (e <= ca or s >= cz)]
+    base = [c for c in base if c and not any(_norm_words(o) and _norm_words(o) in _norm_words(c) for o in others)]
     cands = []
-    for c in base[:2] and _in_context(sentence, start, end, base[:2]) + base or base:
+    for c in base[:2] and _in_context(sentence, start, end, base[:2], avoid) + base or base:
         c = _finish(c)
         if c and c not in cands and len(c.split()) <= 70:
             cands.append(c)
