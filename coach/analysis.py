@@ -39,7 +39,7 @@ class Finding:
     score: float
     guideline: str
     suggestions: list[dict] = field(default_factory=list)
-    time: float | None = None  # seconds from the start of the recording, when known
+    time: float | None = None  # seconds into the recording when the phrase was spoken (its cue's start), if known
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -158,13 +158,27 @@ class Coach:
         docs = self.nlp.pipe([transcript.turns[i].text for i in idx])
         findings: list[Finding] = []
         turn_scores: dict[int, dict[str, float]] = {}
+        cue_times = transcript.meta.get("cue_times") or {}
         for i, doc in zip(idx, docs):
             turn_scores[i] = dict(doc.cats)
-            findings += findings_from_doc(doc, i, transcript.turns[i])
+            findings += findings_from_doc(doc, i, transcript.turns[i], cue_times.get(i))
         return Analysis(transcript, supporters, reason, findings, turn_scores)
 
 
-def findings_from_doc(doc, turn_index: int, turn: Turn) -> list[Finding]:
+def phrase_time(turn: Turn, offset: int, cues=None) -> float | None:
+    """When the character ``offset`` of ``turn`` was spoken: the start of its cue, else the turn's start.
+
+    >>> phrase_time(Turn("Peer", "Hi. You need to rest.", start=1.0), 4, [(0, 1.0, 2.0), (4, 6.5, 9.0)])
+    6.5
+    """
+    best = turn.start
+    for off, start, _end in cues or ():
+        if off <= offset and start is not None:
+            best = start
+    return best
+
+
+def findings_from_doc(doc, turn_index: int, turn: Turn, cues=None) -> list[Finding]:
     out = []
     for span in doc.spans.get("coach", []):
         line, col = turn.locate(span.start_char)
@@ -172,7 +186,7 @@ def findings_from_doc(doc, turn_index: int, turn: Turn) -> list[Finding]:
             turn=turn_index, speaker=turn.speaker, line=line, col=col, start=span.start_char, end=span.end_char,
             label=span.label_, kind=span._.coach_kind, text=span.text, sentence=span.sent.text.strip(),
             score=round(float(span._.coach_score), 4), guideline=span._.coach_guideline,
-            suggestions=list(span._.coach_suggestions or []), time=turn.start,
+            suggestions=list(span._.coach_suggestions or []), time=phrase_time(turn, span.start_char, cues),
         ))
     return out
 

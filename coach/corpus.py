@@ -139,10 +139,13 @@ def split_of(scenario: str) -> str:
 def to_built(rec: dict, source: str) -> dict:
     text = rec["text"]
     spans = []
+    from coach.spanrules import shorten_at
+
     for span in rec["spans"]:
         start = text.index(span["phrase"])
-        spans.append({"label": span["label"], "start": start, "end": start + len(span["phrase"]),
-                      "text": span["phrase"]})
+        shift, phrase = shorten_at(span["label"], span["phrase"])  # convention 9: the shortest evidence
+        start += shift
+        spans.append({"label": span["label"], "start": start, "end": start + len(phrase), "text": phrase})
     spans.sort(key=lambda s: (s["start"], s["label"]))
     return {
         "id": rec["id"],

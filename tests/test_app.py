@@ -398,3 +398,30 @@ def test_locate_phrase_and_timeline_axis():
     scale = views.counts_chart({"counts": {lb: 1 for lb in taxonomy.LABELS},
                                 "rates_per_100": {lb: 0.0 for lb in taxonomy.LABELS}}).to_dict()
     assert scale["encoding"]["color"]["scale"]["range"] == [lb.border for lb in taxonomy.all_labels()]
+
+
+def _silent_wav(seconds: float) -> bytes:
+    import io as _io
+    import wave
+
+    buf = _io.BytesIO()
+    with wave.open(buf, "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(16000)
+        w.writeframes(b"\x00\x00" * int(16000 * seconds))
+    return buf.getvalue()
+
+
+def test_recording_with_its_transcript_plays_findings_from_their_time(app_env):
+    """A recording plus its VTT: the VTT replaces recognition, and each timed finding offers the audio from then."""
+    at = run_app()
+    vtt = (EXAMPLES / "zoom_practice.vtt").read_bytes()
+    at.file_uploader(key="audio_upload").set_value(("practice.wav", _silent_wav(40.0), "audio/wav"))
+    at.file_uploader(key="audio_subs").set_value(("practice.vtt", vtt, "text/vtt")).run()
+    assert not at.exception and errors(at) == []
+    players = at.get("audio")
+    assert players, "no audio player offered for timed findings"
+    starts = sorted(int(p.proto.start_time) for p in players)
+    # the example's concerns are spoken at 10 s, 14 s and 33 s (cues 3, 4 and 8 of the VTT)
+    assert {10, 14, 33} <= set(starts), starts

@@ -106,25 +106,63 @@ def cue_segments(payload: Sequence[tuple[int, str]], start: float | None, end: f
     return segments
 
 
+def _cue_offsets(groups: Sequence[Sequence[Segment]]) -> list[list[tuple[int, float, float | None]]]:
+    """For each turn (a group of merged segments): (char offset in the turn's text, start, end) of each cue.
+
+    Offsets follow :func:`make_turn`, which joins the pieces' texts with single spaces.
+    """
+    out = []
+    for group in groups:
+        cues, offset, first = [], 0, True
+        for seg in group:
+            texts = [p.text for p in seg.pieces if p.text]
+            if not texts:
+                continue
+            if not first:
+                offset += 1
+            if seg.start is not None:
+                cues.append((offset, seg.start, seg.end))
+            offset += sum(len(t) for t in texts) + len(texts) - 1
+            first = False
+        out.append(cues)
+    return out
+
+
 def segments_to_transcript(segments: Sequence[Segment], *, source: str, fmt: str) -> Transcript:
-    """Merge consecutive same-speaker segments into turns."""
+    """Merge consecutive same-speaker segments into turns.
+
+    ``meta["cue_times"]`` maps each turn index to the (character offset, start, end) of the cues merged
+    into it, so a phrase inside a long turn can be played from the cue that holds it.
+    """
     labelled = any(s.speaker for s in segments)
     voiced = [s for s in segments if s.pieces]
-    turns = []
     if not labelled:
+        groups = [[s] for s in voiced]
         turns = [make_turn(PROSE_SPEAKER, s.pieces, s.start, s.end) for s in voiced]
     else:
+        groups: list[list[Segment]] = []
         merged: list[Segment] = []
         for seg in voiced:
             speaker = seg.speaker or UNKNOWN_SPEAKER
             if merged and merged[-1].speaker == speaker:
                 merged[-1].pieces.extend(seg.pieces)
                 merged[-1].end = seg.end if seg.end is not None else merged[-1].end
+                groups[-1].append(seg)
             else:
                 merged.append(Segment(speaker, seg.start, seg.end, list(seg.pieces)))
+                groups.append([seg])
         turns = [make_turn(s.speaker or UNKNOWN_SPEAKER, s.pieces, s.start, s.end) for s in merged]
-    kept = [t for t in turns if t is not None]
+    cue_lists = _cue_offsets(groups)
+    kept, cue_times = [], {}
+    for turn, cues in zip(turns, cue_lists):
+        if turn is None:
+            continue
+        if len(cues) > 1:
+            cue_times[len(kept)] = cues
+        kept.append(turn)
     meta: dict = {}
+    if cue_times:
+        meta["cue_times"] = cue_times
     silent = silent_speakers((s.speaker for s in segments if s.speaker), kept)
     if silent:
         meta["silent_speakers"] = silent
