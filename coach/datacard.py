@@ -73,7 +73,7 @@ def agreement_section() -> list[str]:
     for path, title in ((C.CORPUS_DIR / "second_coding_round1.jsonl",
                          "Round 1: sections A-F, second coder given the codebook only"),
                         (C.CORPUS_DIR / "second_coding.jsonl",
-                         "Round 2: a fresh sample from all sections (none from round 1), after `CONVENTIONS.md` "
+                         "Round 2: a fresh sample from sections A-G (none from round 1; H and I came later), after `CONVENTIONS.md` "
                          "was written and applied; second coder given the codebook and the conventions")):
         if not path.exists():
             continue
