@@ -204,12 +204,9 @@ def transcript_view(analysis: Analysis, audio: bytes | None) -> None:
         with st.expander(f"Turn {i + 1} feedback: {titles}"):
             for f in found:
                 st.markdown(views.finding_html(f), unsafe_allow_html=True)
-                if audio is not None and f.time is not None:
-                    from coach.audio import finding_time  # the cue holding the phrase, not just the turn's start
-
-                    at = finding_time(analysis.transcript, f) or f.time
-                    st.caption(f"Play from here ({views.format_time(at)})")
-                    st.audio(audio, start_time=int(at))
+                if audio is not None and f.time is not None:  # the start of the cue holding the phrase
+                    st.caption(f"Play from here ({views.format_time(f.time)})")
+                    st.audio(audio, start_time=int(f.time))
 
 
 def summary_view(analysis: Analysis) -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 from coach import taxonomy
 from coach.transcript import Transcript, Turn
@@ -158,27 +157,15 @@ class Coach:
         docs = self.nlp.pipe([transcript.turns[i].text for i in idx])
         findings: list[Finding] = []
         turn_scores: dict[int, dict[str, float]] = {}
-        cue_times = transcript.meta.get("cue_times") or {}
         for i, doc in zip(idx, docs):
             turn_scores[i] = dict(doc.cats)
-            findings += findings_from_doc(doc, i, transcript.turns[i], cue_times.get(i))
+            findings += findings_from_doc(doc, i, transcript.turns[i], transcript)
         return Analysis(transcript, supporters, reason, findings, turn_scores)
 
 
-def phrase_time(turn: Turn, offset: int, cues=None) -> float | None:
-    """When the character ``offset`` of ``turn`` was spoken: the start of its cue, else the turn's start.
-
-    >>> phrase_time(Turn("Peer", "Hi. You need to rest.", start=1.0), 4, [(0, 1.0, 2.0), (4, 6.5, 9.0)])
-    6.5
-    """
-    best = turn.start
-    for off, start, _end in cues or ():
-        if off <= offset and start is not None:
-            best = start
-    return best
-
-
-def findings_from_doc(doc, turn_index: int, turn: Turn, cues=None) -> list[Finding]:
+def findings_from_doc(doc, turn_index: int, turn: Turn, transcript: Transcript | None = None) -> list[Finding]:
+    """The findings of one scored supporter turn, located in the source file and, with the ``transcript``
+    it belongs to, at the cue of the recording where each phrase was spoken."""
     out = []
     for span in doc.spans.get("coach", []):
         line, col = turn.locate(span.start_char)
@@ -186,7 +173,7 @@ def findings_from_doc(doc, turn_index: int, turn: Turn, cues=None) -> list[Findi
             turn=turn_index, speaker=turn.speaker, line=line, col=col, start=span.start_char, end=span.end_char,
             label=span.label_, kind=span._.coach_kind, text=span.text, sentence=span.sent.text.strip(),
             score=round(float(span._.coach_score), 4), guideline=span._.coach_guideline,
-            suggestions=list(span._.coach_suggestions or []), time=phrase_time(turn, span.start_char, cues),
+            suggestions=list(span._.coach_suggestions or []), time=transcript.phrase_time(turn_index, span.start_char) if transcript else turn.start,
         ))
     return out
 
@@ -200,4 +187,4 @@ def load(model_path: str | os.PathLike | None = None, *, base: str = "blank", su
                           max_suggestions=max_suggestions))
 
 
-__all__ = ["Analysis", "Coach", "Finding", "load", "Path"]
+__all__ = ["Analysis", "Coach", "Finding", "load"]

@@ -124,14 +124,14 @@ class SessionCoach:
             requests.append((span, sent, sent.start_char + a, sent.start_char + b))
         if self.suggest and requests:
             # every concern span of each sentence, so a rewrite never keeps another concern as context
-            concern_spans: dict[int, list[tuple[int, int]]] = {}
+            concern_spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
             for span, sent, _, _ in requests:
                 if span._.coach_kind == "concern":
-                    concern_spans.setdefault(id(sent.doc) * 100003 + sent.start, []).append(
+                    concern_spans.setdefault((id(sent.doc), sent.start), []).append(
                         (span.start_char, span.end_char))
             lists = suggest_many(
                 [(span.doc.text[a:b], span.label_, span.start_char - a, span.end_char - a,
-                  [(s - a, e - a) for s, e in concern_spans.get(id(sent.doc) * 100003 + sent.start, [])
+                  [(s - a, e - a) for s, e in concern_spans.get((id(sent.doc), sent.start), [])
                    if s >= a and e <= b])
                  for span, sent, a, b in requests],
                 model=self.model, limit=self.max_suggestions,

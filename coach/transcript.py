@@ -71,6 +71,26 @@ class Transcript:
             seen.setdefault(turn.speaker, None)
         return list(seen)
 
+    def phrase_time(self, turn: int, offset: int = 0) -> float | None:
+        """Seconds at which character ``offset`` of turn ``turn`` was spoken: the start of the cue holding it.
+
+        Subtitle readers and the recordings module record each turn's merged cues in
+        ``meta["cue_times"]`` (turn index -> [(char offset, start, end), ...]); without them it is the
+        turn's start.
+
+        >>> t = Transcript([Turn("Peer", "Hi. You need to rest.", start=1.0)],
+        ...                meta={"cue_times": {0: [(0, 1.0, 2.0), (4, 6.5, 9.0)]}})
+        >>> t.phrase_time(0, 4), t.phrase_time(0, 2)
+        (6.5, 1.0)
+        """
+        if not 0 <= turn < len(self.turns):
+            return None
+        best = self.turns[turn].start
+        for off, start, _end in (self.meta.get("cue_times") or {}).get(turn, ()):
+            if off <= offset and start is not None:
+                best = start
+        return best
+
     def word_counts(self) -> dict[str, int]:
         """Words spoken by each speaker (whitespace tokens)."""
         counts: dict[str, int] = {}

@@ -17,15 +17,7 @@ from ..transcript import Transcript
 
 def phrase_time(transcript: Transcript, *, turn: int, offset: int = 0) -> float | None:
     """Seconds at which the character ``offset`` of turn ``turn`` is spoken (its cue's start), if known."""
-    spans = (transcript.meta.get("cue_times") or {}).get(turn)
-    if spans:
-        best = spans[0][1]
-        for off, start, _end in spans:
-            if off <= offset:
-                best = start
-        return best
-    t = transcript.turns[turn] if 0 <= turn < len(transcript.turns) else None
-    return t.start if t else None
+    return transcript.phrase_time(turn, offset)
 
 
 def finding_time(transcript: Transcript, finding) -> float | None:

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from coach.errors import InputError
-from coach.readers.table import choose_columns, sniff_delimiter
+from coach.readers.table import cell, choose_columns, match_column, sniff_delimiter
 
 SNIFF_RECORDS = 1000  # JSONL: the column names are those of the first records
 
@@ -51,35 +50,6 @@ class Row:
 class BadRow:
     where: str
     reason: str
-
-
-def cell(value: object) -> str:
-    """A table cell as text ("" for missing values and NaN).
-
-    >>> cell(None), cell(float("nan")), cell(17), cell(" a\\tb ")
-    ('', '', '17', ' a\\tb ')
-    """
-    if value is None:
-        return ""
-    if isinstance(value, float) and math.isnan(value):
-        return ""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
-
-
-def _match(found: Sequence[str], given: str, what: str, source: str) -> str:
-    if given in found:
-        return given
-    folded = {c.casefold(): c for c in reversed(list(found))}
-    if given.casefold() in folded:
-        return folded[given.casefold()]
-    raise InputError(
-        f"{source}: no column named '{given}' ({what} column); columns found: "
-        f"{', '.join(found) if found else '(none)'}"
-    )
 
 
 class Table:
@@ -114,8 +84,8 @@ class Table:
         cols = choose_columns(
             found, self.label, speaker_col=speaker_col, text_col=text_col, start_col=start_col
         )
-        doc = _match(found, doc_col, "document", self.label) if doc_col else None
-        ident = _match(found, id_col, "id", self.label) if id_col else None
+        doc = match_column(found, doc_col, "document", self.label) if doc_col else None
+        ident = match_column(found, id_col, "id", self.label) if id_col else None
         speaker = cols.speaker if cols.speaker not in (doc, ident) or speaker_col else None
         start = cols.start if cols.start not in (doc, ident) or start_col else None
         return TableSpec(text=cols.text, speaker=speaker, start=start, doc=doc, id=ident)

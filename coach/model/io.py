@@ -82,8 +82,29 @@ def read_metadata(directory: str | os.PathLike | None = None) -> dict:
         raise ModelError(f"{path}: model metadata is corrupt ({exc.__class__.__name__})") from None
 
 
+_MEMORY: dict[str, object] = {}
+
+
+def register(model) -> str:
+    """Keep an in-memory model under a ``memory:`` key that :func:`load` accepts in place of a path."""
+    key = f"memory:{id(model):x}"
+    _MEMORY[key] = model
+    return key
+
+
 def load(directory: str | os.PathLike | None = None):
-    """Load the :class:`SessionModel` from ``directory``; a missing or corrupt file is a :class:`ModelError`."""
+    """Load the model from ``directory`` (default: ``$COACH_MODEL`` or the shipped one) or a ``memory:`` key
+    from :func:`register`; a missing or corrupt file is a :class:`ModelError`."""
+    if isinstance(directory, str) and directory.startswith("memory:"):
+        try:
+            return _MEMORY[directory]
+        except KeyError:
+            raise ModelError(f"{directory}: no such in-memory model") from None
+    return _load_file(directory)
+
+
+def _load_file(directory: str | os.PathLike | None = None):
+    """Load the :class:`SessionModel` from a model directory, trusting only :data:`TRUSTED_TYPES`."""
     import zipfile
 
     import skops.io as sio
@@ -110,25 +131,3 @@ def load(directory: str | os.PathLike | None = None):
         model.thresholds_ = {k: float(v) for k, v in thresholds.items()}
     return model
 
-
-_MEMORY: dict[str, object] = {}
-
-
-def register(model) -> str:
-    """Keep an in-memory model under a ``memory:`` key that :func:`load` accepts in place of a path."""
-    key = f"memory:{id(model):x}"
-    _MEMORY[key] = model
-    return key
-
-
-_load_from_disk = load
-
-
-def load(directory: str | os.PathLike | None = None):  # noqa: F811 - wraps the disk loader above
-    """Load the model from ``directory`` (or a ``memory:`` key from :func:`register`)."""
-    if isinstance(directory, str) and directory.startswith("memory:"):
-        try:
-            return _MEMORY[directory]
-        except KeyError:
-            raise ModelError(f"{directory}: no such in-memory model") from None
-    return _load_from_disk(directory)

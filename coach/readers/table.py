@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -70,6 +71,21 @@ def _norm(name: str) -> str:
     return " ".join(name.replace("_", " ").replace("-", " ").casefold().split())
 
 
+def match_column(found: Sequence[str], given: str, what: str, source: str) -> str:
+    """The column called ``given`` (exact, then case/underscore-insensitive); InputError naming those found.
+
+    >>> match_column(["Session_ID", "text"], "session id", "document", "a.csv")
+    'Session_ID'
+    """
+    if given in found:
+        return given
+    for col in found:
+        if _norm(col) == _norm(given):
+            return col
+    listing = ", ".join(found) if found else "(none)"
+    raise InputError(f"{source}: no column named '{given}' ({what} column); columns found: {listing}")
+
+
 def choose_columns(
     found: Sequence[str],
     source: str,
@@ -91,11 +107,7 @@ def choose_columns(
 
     def pick(what: str, given: str | None) -> str | None:
         if given is not None:
-            if given in found:
-                return given
-            if _norm(given) in by_norm:
-                return by_norm[_norm(given)]
-            raise InputError(f"{source}: no column named '{given}' ({what} column); columns found: {listing}")
+            return match_column(found, given, what, source)
         return next((by_norm[g] for g in GUESSES[what] if g in by_norm), None)
 
     text = pick("text", text_col)
@@ -111,8 +123,13 @@ def choose_columns(
     return Columns(speaker, text, start, end)
 
 
-def _cell(value: object) -> str:
-    if value is None:
+def cell(value: object) -> str:
+    """A table cell as text ("" for missing values and NaN; JSON for nested values).
+
+    >>> cell(None), cell(float("nan")), cell(17), cell(" a\\tb "), cell({"a": 1})
+    ('', '', '17', ' a\\tb ', '{"a": 1}')
+    """
+    if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     if isinstance(value, str):
         return value
@@ -127,7 +144,7 @@ def _time(value: object, column: str, source: str, line: int) -> float | None:
     except ValueError:
         raise input_error(
             source,
-            f"cannot read time '{_cell(value)}' in column '{column}'; use seconds or hh:mm:ss",
+            f"cannot read time '{cell(value)}' in column '{column}'; use seconds or hh:mm:ss",
             line=line,
         ) from None
 
@@ -140,10 +157,10 @@ def rows_to_transcript(
     turns: list[Turn] = []
     labels: list[str] = []
     for line, row in rows:
-        speaker = " ".join(_cell(row.get(cols.speaker)).split()) if cols.speaker else PROSE_SPEAKER
+        speaker = " ".join(cell(row.get(cols.speaker)).split()) if cols.speaker else PROSE_SPEAKER
         speaker = speaker or UNKNOWN_SPEAKER
         labels.append(speaker)
-        text = " ".join(_cell(row.get(cols.text)).split())
+        text = " ".join(cell(row.get(cols.text)).split())
         start = _time(row.get(cols.start), cols.start, source, line) if cols.start else None
         end = _time(row.get(cols.end), cols.end, source, line) if cols.end else None
         if text:
