@@ -167,11 +167,15 @@ def findings_from_doc(doc, turn_index: int, turn: Turn, transcript: Transcript |
     """The findings of one scored supporter turn, located in the source file and, with the ``transcript``
     it belongs to, at the cue of the recording where each phrase was spoken."""
     out = []
-    for span in doc.spans.get("coach", []):
+    spans = doc.spans.get("coach", [])
+    text = doc.text if len(spans) else ""  # slices of it are cheaper than Span.text, which joins tokens
+    for span in spans:
         line, col = turn.locate(span.start_char)
+        sent = span.sent
         out.append(Finding(
             turn=turn_index, speaker=turn.speaker, line=line, col=col, start=span.start_char, end=span.end_char,
-            label=span.label_, kind=span._.coach_kind, text=span.text, sentence=span.sent.text.strip(),
+            label=span.label_, kind=span._.coach_kind, text=text[span.start_char:span.end_char],
+            sentence=text[sent.start_char:sent.end_char].strip(),
             score=round(float(span._.coach_score), 4), guideline=span._.coach_guideline,
             suggestions=list(span._.coach_suggestions or []), time=transcript.phrase_time(turn_index, span.start_char) if transcript else turn.start,
         ))
@@ -179,12 +183,12 @@ def findings_from_doc(doc, turn_index: int, turn: Turn, transcript: Transcript |
 
 
 def load(model_path: str | os.PathLike | None = None, *, base: str = "blank", suggest: bool = True,
-         max_suggestions: int = 3) -> Coach:
+         max_suggestions: int = 3, suggest_for: str = "all") -> Coach:
     """Load the model (default: ``$COACH_MODEL`` or the shipped one) into a spaCy pipeline."""
     from coach.pipeline import make_nlp
 
     return Coach(make_nlp(str(model_path) if model_path else None, base=base, suggest=suggest,
-                          max_suggestions=max_suggestions))
+                          max_suggestions=max_suggestions, suggest_for=suggest_for))
 
 
 __all__ = ["Analysis", "Coach", "Finding", "load"]

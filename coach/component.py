@@ -31,12 +31,35 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from coach.model.features import SpanText
+
 SPANS_KEY = "coach"
+
+
+
+def _span_extension(name: str, default):
+    """Getter and setter keyed by the span's label as well as its offsets.
+
+    spaCy keys a span's extension values by its character offsets only, so the same phrase flagged for
+    two labels ("pull yourself together": power over and judgment) would share one score, guideline and
+    set of suggestions. These keep one value per (offsets, label).
+    """
+    def key(span):
+        return ("coach._.", name, span.start_char, span.end_char, span.label)
+
+    def getter(span):
+        return span.doc.user_data.get(key(span), default)
+
+    def setter(span, value):
+        span.doc.user_data[key(span)] = value
+
+    return getter, setter
+
 
 for _name, _default in (("coach_score", 0.0), ("coach_kind", ""), ("coach_guideline", ""),
                         ("coach_suggestions", None)):
-    if not Span.has_extension(_name):
-        Span.set_extension(_name, default=_default)
+    _get, _set = _span_extension(_name, _default)
+    Span.set_extension(_name, getter=_get, setter=_set, force=True)
 if not Doc.has_extension("coach_sentence_scores"):
     Doc.set_extension("coach_sentence_scores", default=None)
 
@@ -46,12 +69,12 @@ if not Doc.has_extension("coach_sentence_scores"):
     assigns=["doc.spans", "doc.cats", "span._.coach_score", "span._.coach_kind", "span._.coach_guideline",
              "span._.coach_suggestions", "doc._.coach_sentence_scores"],
     default_config={"model_path": None, "spans_key": SPANS_KEY, "suggest": True, "max_suggestions": 3,
-                    "batch_size": 256},
+                    "batch_size": 256, "suggest_for": "all"},
 )
 def make_session_coach(nlp: Language, name: str, model_path: str | None, spans_key: str, suggest: bool,
-                       max_suggestions: int, batch_size: int) -> "SessionCoach":
+                       max_suggestions: int, batch_size: int, suggest_for: str) -> "SessionCoach":
     return SessionCoach(nlp, name, model_path=model_path, spans_key=spans_key, suggest=suggest,
-                        max_suggestions=max_suggestions, batch_size=batch_size)
+                        max_suggestions=max_suggestions, batch_size=batch_size, suggest_for=suggest_for)
 
 
 class SessionCoach:
@@ -59,10 +82,13 @@ class SessionCoach:
 
     def __init__(self, nlp: Language, name: str = "session_coach", *, model_path: str | None = None,
                  spans_key: str = SPANS_KEY, suggest: bool = True, max_suggestions: int = 3,
-                 batch_size: int = 256, model=None):
+                 batch_size: int = 256, model=None, suggest_for: str = "all"):
         from coach.model import io
 
+        if suggest_for not in ("all", "top_concern"):
+            raise ValueError(f"suggest_for must be 'all' or 'top_concern', not {suggest_for!r}")
         self.name = name
+        self.suggest_for = suggest_for
         self.spans_key = spans_key
         self.suggest = suggest
         self.max_suggestions = max_suggestions
@@ -78,29 +104,51 @@ class SessionCoach:
         for batch in minibatch(stream, size=batch_size or self.batch_size):
             yield from self._process(list(batch))
 
-    def _sentences(self, doc: Doc) -> list[Span]:
+    def _sentences(self, doc: Doc) -> list[SpanText]:
+        """The doc's non-blank sentences, as texts that carry their spans."""
         if not doc.has_annotation("SENT_START"):
             if self._sentencizer is None:
                 from spacy.pipeline import Sentencizer
 
                 self._sentencizer = Sentencizer()
             doc = self._sentencizer(doc)
-        return [s for s in doc.sents if s.text.strip()]
+        text, orths = doc.text, doc.to_array("ORTH").tolist()
+        return [t for t in (SpanText.of(s, text, orths) for s in doc.sents) if t.strip()]
+
+    @staticmethod
+    def _top_concern_requests(requests: list) -> list:
+        """Only each document's highest-scoring concern span, the one whose best alternative batch output keeps
+        (:func:`coach.batch.columns.best_suggestion` picks it the same way: text order, rounded score, first of
+        equals). Spans left out get no suggestions; strengths get no affirmation."""
+        by_doc: dict[int, list] = {}
+        for req in requests:
+            if req[0]._.coach_kind == "concern":
+                by_doc.setdefault(id(req[0].doc), []).append(req)
+        top = []
+        for reqs in by_doc.values():
+            reqs.sort(key=lambda r: (r[0].start_char, r[0].end_char))
+            top.append(max(reqs, key=lambda r: round(float(r[0]._.coach_score), 4)))
+        chosen = {id(r[0]) for r in top}
+        for span, *_ in requests:
+            if id(span) not in chosen:
+                span._.coach_suggestions = []
+        return top
 
     def _process(self, docs: list[Doc]) -> list[Doc]:
         from coach import taxonomy
         from coach.suggest import suggest_many
 
-        sents: list[Span] = []
+        items: list[SpanText] = []
         owner: list[int] = []
         for d, doc in enumerate(docs):
-            for sent in self._sentences(doc):
-                sents.append(sent)
+            for item in self._sentences(doc):
+                items.append(item)
                 owner.append(d)
-        texts = [s.text for s in sents]
+        sents: list[Span] = [t.span for t in items]
+        texts: list[str] = items
         # one model call for the whole batch; best[k, j] is the window of sentence k that scored label j highest.
-        # The sentences go in as spaCy spans, so the cue features read these tokens instead of re-tokenising.
-        proba, best = self.model.predict_proba_windows(sents)
+        # The sentences carry their spans, so the cue features read these tokens instead of re-tokenising.
+        proba, best = self.model.predict_proba_windows(items)
         flags = self.model.flags(proba) if len(texts) else proba.astype(bool)
 
         hits = [(k, j) for k in range(len(sents)) for j in range(len(self.labels)) if flags[k, j]]
@@ -122,13 +170,14 @@ class SessionCoach:
             # long unpunctuated sentences are rewritten within their best window, not as a whole
             a, b = (int(x) for x in best[k, j])
             requests.append((span, sent, sent.start_char + a, sent.start_char + b))
+        # every concern span of each sentence, so a rewrite never keeps another concern as context
+        concern_spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for span, sent, _, _ in requests:
+            if span._.coach_kind == "concern":
+                concern_spans.setdefault((id(sent.doc), sent.start), []).append((span.start_char, span.end_char))
+        if self.suggest_for == "top_concern":
+            requests = self._top_concern_requests(requests)
         if self.suggest and requests:
-            # every concern span of each sentence, so a rewrite never keeps another concern as context
-            concern_spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
-            for span, sent, _, _ in requests:
-                if span._.coach_kind == "concern":
-                    concern_spans.setdefault((id(sent.doc), sent.start), []).append(
-                        (span.start_char, span.end_char))
             lists = suggest_many(
                 [(span.doc.text[a:b], span.label_, span.start_char - a, span.end_char - a,
                   [(s - a, e - a) for s, e in concern_spans.get((id(sent.doc), sent.start), [])
@@ -142,8 +191,11 @@ class SessionCoach:
             for span, *_ in requests:
                 span._.coach_suggestions = []
 
+        rows_of: list[list[int]] = [[] for _ in docs]
+        for k, d in enumerate(owner):
+            rows_of[d].append(k)
         for d, doc in enumerate(docs):
-            rows = [k for k in range(len(sents)) if owner[k] == d]
+            rows = rows_of[d]
             doc.cats = {label: (float(proba[rows, j].max()) if rows else 0.0) for j, label in enumerate(self.labels)}
             doc._.coach_sentence_scores = [
                 {label: float(proba[k, j]) for j, label in enumerate(self.labels)} for k in rows

@@ -13,11 +13,12 @@ from coach.errors import ModelError
 
 
 def make_nlp(model_path: str | None = None, base: str = "blank", suggest: bool = True, model=None,
-             max_suggestions: int = 3):
+             max_suggestions: int = 3, suggest_for: str = "all"):
     """``spacy.blank("en")`` (or the installed pipeline named ``base``) + sentencizer + ``session_coach``.
 
     ``model`` passes an in-memory :class:`~coach.model.classifier.SessionModel` (for evaluation and tests)
-    instead of a path.
+    instead of a path. ``suggest_for="top_concern"`` computes alternatives only for each document's
+    highest-scoring concern (what batch scoring keeps), instead of for every span.
     """
     import coach.component  # noqa: F401  (registers the factory even when the package is not installed)
     from coach.model import io
@@ -34,5 +35,6 @@ def make_nlp(model_path: str | None = None, base: str = "blank", suggest: bool =
     if model is not None:
         model_path = io.register(model)
     nlp.add_pipe("session_coach", config={"model_path": str(model_path) if model_path else None,
-                                          "suggest": suggest, "max_suggestions": max_suggestions})
+                                          "suggest": suggest, "max_suggestions": max_suggestions,
+                                          "suggest_for": suggest_for})
     return nlp

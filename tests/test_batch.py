@@ -347,3 +347,20 @@ def test_usage_errors_exit_2_with_one_line(tmp_path, capsys, args, message):
     assert message in err and "Traceback" not in err
     assert len(err.splitlines()) == 1
     assert not (tmp_path / "o.csv").exists()
+
+
+def test_batch_coach_computes_only_the_kept_suggestion_and_keeps_the_same_output(tmp_path):
+    """`coach score` loads the model with suggest_for="top_concern" (what a row keeps); same rows as "all"."""
+    import coach as coach_pkg
+    from coach.batch.scoring import get_coach
+
+    df = pd.read_json(utterances_table(tmp_path, 400), lines=True)
+    batch_coach = coach_pkg.load(max_suggestions=1, suggest_for="top_concern")
+    assert batch_coach.nlp.get_pipe("session_coach").suggest_for == "top_concern"
+    full = score_frame(df, id_col="uid", coach=coach_pkg.load(max_suggestions=1))
+    top = score_frame(df, id_col="uid", coach=batch_coach)
+    assert (full["suggestion"] != "").sum() > 100
+    pd.testing.assert_frame_equal(top, full)
+    import inspect
+
+    assert 'suggest_for="top_concern"' in inspect.getsource(get_coach)  # what the CLI and workers load

@@ -77,3 +77,31 @@ def test_empty_doc(nlp):
     doc = nlp("")
     assert list(doc.spans["coach"]) == []
     assert all(v == 0.0 for v in doc.cats.values())
+
+
+
+def test_one_phrase_with_two_labels_keeps_each_labels_own_data(nlp):
+    # spaCy keys span extensions by offsets only; ours are keyed by label too
+    from spacy.tokens import Span
+
+    import coach.component  # noqa: F401
+
+    doc = nlp.make_doc("pull yourself together")
+    a, b = Span(doc, 0, 3, label="power_over"), Span(doc, 0, 3, label="judgment")
+    a._.coach_score, b._.coach_score = 0.6, 0.9
+    a._.coach_suggestions, b._.coach_suggestions = [{"text": "A"}], [{"text": "B"}]
+    doc.spans["coach"] = [a, b]
+    assert [(s._.coach_score, s._.coach_suggestions[0]["text"]) for s in doc.spans["coach"]] == [(0.6, "A"), (0.9, "B")]
+
+
+def test_every_span_carries_its_own_labels_guideline_and_score(nlp):
+    from coach import taxonomy
+
+    texts = ["Come on, Lou, pull yourself together.", "Toughen up, it's not that big a deal.",
+             "You're basically a functional addict, man.", "Stop being so dramatic and just call her."]
+    for doc in nlp.pipe(texts):
+        sent_scores = doc._.coach_sentence_scores
+        for span in doc.spans["coach"]:
+            assert span._.coach_guideline == taxonomy.get(span.label_).guideline
+            assert span._.coach_kind == taxonomy.get(span.label_).kind
+            assert any(abs(row[span.label_] - span._.coach_score) < 1e-9 for row in sent_scores)

@@ -65,7 +65,8 @@ def get_coach(model: str | None = None):
     if model not in _CACHE:
         from coach.analysis import load
 
-        _CACHE[model] = load(model, max_suggestions=1)  # batch output keeps only the best alternative
+        # batch output keeps only the best alternative of each utterance's top concern: compute only that one
+        _CACHE[model] = load(model, max_suggestions=1, suggest_for="top_concern")
     return _CACHE[model]
 
 

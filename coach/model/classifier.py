@@ -26,7 +26,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from coach.model.compact import CompactTfidfVectorizer as TfidfVectorizer
-from coach.model.features import CueFeatures, char_text, word_ngrams
+from coach.model.features import CueFeatures, SpanText, as_text, char_text, word_ngrams
 from coach.model.spans import SpanTagger
 
 _TOKEN = re.compile(r"\S+")
@@ -117,19 +117,21 @@ class SessionModel(BaseEstimator):
     def _windowed(self, texts, spans=None):
         """Window texts, their owners and offsets (and, with gold spans, window labels and clipped spans).
 
-        Items may be strings or spaCy spans; a span's windows are sub-spans, so its tokens are reused.
+        Items may be strings, :class:`SpanText` or spaCy spans; a span's windows are sub-spans, so its tokens
+        are reused.
         """
         w_texts, owner, offs, w_y, w_spans = [], [], [], [], []
         for k, item in enumerate(texts):
-            text = item if isinstance(item, str) else item.text
+            text = as_text(item)
+            span = item.span if isinstance(item, SpanText) else None if isinstance(item, str) else item
             for a, b in windows(text, self.window, self.stride):
-                if isinstance(item, str):
-                    piece = text[a:b]
-                elif (a, b) == (0, len(text)):
+                if (a, b) == (0, len(text)):
                     piece = item
+                elif span is None:
+                    piece = text[a:b]
                 else:
-                    piece = item.doc.char_span(item.start_char + a, item.start_char + b, alignment_mode="expand")
-                    piece = piece if piece is not None else text[a:b]
+                    sub = span.doc.char_span(span.start_char + a, span.start_char + b, alignment_mode="expand")
+                    piece = SpanText.of(sub) if sub is not None else text[a:b]
                 w_texts.append(piece)
                 owner.append(k)
                 offs.append((a, b))

@@ -23,6 +23,7 @@ from functools import lru_cache
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
+from spacy.tokens import Span
 
 from coach.model import lexicon as L
 
@@ -30,6 +31,7 @@ _WORD_RE = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?|[?!]")
 _FILLER_RE = re.compile(r"\b(um+|uh+|erm|er|hmm+|mm+|ah+|like|you know|i mean|sort of|kind of)\b[,]?\s*")
 
 
+@lru_cache(maxsize=16384)  # the word and the character n-grams both ask for the same texts
 def normalise(text: str) -> str:
     """Lowercase, straighten quotes, drop fillers: the view that n-grams see.
 
@@ -41,8 +43,37 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
+class SpanText(str):
+    """A sentence's text that remembers the spaCy ``Span`` it was cut from.
+
+    It is a ``str`` everywhere (n-gram features, caches), and the cue features read ``.span``'s tokens
+    instead of tokenising the text again. Slicing the Doc's text once per document is much cheaper than
+    ``Span.text``, which joins the span's tokens on every call.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("You need to go.")
+    >>> t = SpanText.of(doc[0:4], doc.text)
+    >>> t, t.span.end
+    ('You need to go', 4)
+    """
+
+    span: Span
+    orths: list[int] | None  # the span's token ORTH ids, when the caller read them for the whole Doc at once
+
+    def __new__(cls, text: str, span: Span, orths: list[int] | None = None):
+        obj = super().__new__(cls, text)
+        obj.span = span
+        obj.orths = orths
+        return obj
+
+    @classmethod
+    def of(cls, span: Span, doc_text: str | None = None, doc_orths: list[int] | None = None) -> "SpanText":
+        text = span.text if doc_text is None else doc_text[span.start_char:span.end_char]
+        return cls(text, span, None if doc_orths is None else doc_orths[span.start:span.end])
+
+
 def as_text(item) -> str:
-    """Pipeline items are strings, or spaCy ``Span``/``Doc`` objects whose tokens the cue features reuse."""
+    """Pipeline items are strings (a :class:`SpanText` among them) or spaCy ``Span``/``Doc`` objects."""
     return item if isinstance(item, str) else item.text
 
 
@@ -79,17 +110,52 @@ def _tokenizer():
 def cue_tokens(text) -> list[str]:
     """Lowercased spaCy tokens without punctuation other than ? and !, contractions rejoined.
 
-    ``text`` is a string (tokenised here with ``spacy.blank("en")``'s tokenizer) or a spaCy ``Span``/``Doc``
-    whose tokens are used as they are, so the component never tokenises a sentence twice.
+    ``text`` is a string (tokenised here with ``spacy.blank("en")``'s tokenizer), or a :class:`SpanText` or
+    spaCy ``Span``/``Doc`` whose tokens are used as they are, so the component never tokenises a sentence twice.
 
     >>> cue_tokens("You can't leave, OK?")
     ['you', "can't", 'leave', 'ok', '?']
     """
     out: list[str] = []
-    tokens = _tokenizer()(text.replace("\u2019", "'")) if isinstance(text, str) else text
+    if isinstance(text, SpanText) and text.orths is not None:
+        return _cue_tokens_of_orths(text.orths, text.span.doc.vocab)
+    if isinstance(text, SpanText):
+        tokens = text.span
+    elif isinstance(text, str):
+        tokens = _tokenizer()(text.replace("\u2019", "'"))
+    else:
+        tokens = text
     for tok in tokens:
         low = tok.lower_.replace("\u2019", "'")
         if tok.is_space or (tok.is_punct and low not in {"?", "!"}):
+            continue
+        if out and low.startswith("'") and low in {"'s", "'re", "'ll", "'ve", "'d", "'m"}:
+            out[-1] += low
+        elif out and low in {"n't"}:
+            out[-1] += low
+        else:
+            out.append(low)
+    return out
+
+
+_ORTH_INFO: dict[int, tuple[str, bool]] = {}  # ORTH id -> (lowercased text, dropped), from the lexeme
+
+
+def _cue_tokens_of_orths(orths: list[int], vocab) -> list[str]:
+    """:func:`cue_tokens` from token ORTH ids: the attributes it reads (lowercase form, is_space, is_punct)
+    are the lexeme's, so each distinct word is looked up once per process instead of once per token."""
+    out: list[str] = []
+    info = _ORTH_INFO
+    for o in orths:
+        got = info.get(o)
+        if got is None:
+            lex = vocab[o]
+            low = lex.lower_.replace("\u2019", "'")
+            got = info[o] = (low, bool(lex.is_space or (lex.is_punct and low not in {"?", "!"})))
+            if len(info) > 500_000:
+                info.clear()
+        low, dropped = got
+        if dropped:
             continue
         if out and low.startswith("'") and low in {"'s", "'re", "'ll", "'ve", "'d", "'m"}:
             out[-1] += low
@@ -144,64 +210,34 @@ _OBLIG_AFTER_YOU = {
 }
 
 
-def cue_vector(tokens: list[str]) -> np.ndarray:
-    """The cue counts for one token list (see :data:`CUE_NAMES`)."""
-    v = np.zeros(len(CUE_NAMES), dtype=np.float32)
-    n = len(tokens)
-    if n == 0:
-        return v
-    s = set(tokens)
-    joined = " " + " ".join(tokens) + " "
+_YOU_FORMS = frozenset({"you", "ya", "u", "y'all"})
+_OBLIG_NEXT = frozenset({"need", "needs", "have", "gotta", "must", "should", "ought", "better"})
+_OBLIG_BRIDGE = frozenset({"'d", "had", "got", "'ve", "really", "just", "definitely", "seriously"})
+_OBLIG_THEN = frozenset({"better", "to", "got", "gotta", "need", "have", "should", "must"})
+_NEIGHBOUR_CUES = _YOU_FORMS | {"you'd", "you'd've", "i", "we", "make"}  # cues that look at the next tokens
+_TOKEN_CUES: dict[str, tuple[int, ...]] = {}
 
-    def add(name: str, amount: float = 1.0) -> None:
-        v[_CUE_INDEX[name]] += amount
 
-    for i, t in enumerate(tokens):
-        nxt = tokens[i + 1] if i + 1 < n else ""
-        nxt2 = tokens[i + 2] if i + 2 < n else ""
-        if t in {"you", "ya", "u", "y'all"} or t.startswith("you'") or t.startswith("u'"):
-            if nxt in {"need", "needs", "have", "gotta", "must", "should", "ought", "better"} or (
-                nxt in {"'d", "had", "got", "'ve", "really", "just", "definitely", "seriously"}
-                and nxt2 in {"better", "to", "got", "gotta", "need", "have", "should", "must"}
-            ):
-                add("you_obligation")
-            if t in {"you'd", "you'd've"} and nxt == "better":
-                add("you_obligation")
-        if t in {"i", "we"} and nxt in {"want", "need", "'d", "expect", "would"} and "you" in tokens[i + 2:i + 5]:
-            add("i_want_you")
-        if t == "make" and nxt == "sure":
-            add("make_sure")
-        if t in L.REPORTING and i > 0:
-            add("reported_speech")
-        if t in L.MEDICATION:
-            add("medication_word")
-        if t in L.DIAGNOSIS:
-            add("diagnosis_word")
-        if t in L.JUDGMENT:
-            add("judgment_word")
-        if t in L.HEDGES:
-            add("hedge")
-        if t in L.NEGATION or t.endswith("n't"):
-            add("negation")
-        if t in L.AUTHORITIES:
-            add("authority")
-        if t in L.CHOICE:
-            add("choice_word")
-        if t in L.STRENGTH:
-            add("strength_word")
-        if t in {"promise", "promised", "guarantee", "guaranteed", "swear", "swore"}:
-            add("promise_word")
-        if t in {"always", "never", "forever", "ever"}:
-            add("always_never")
-    # sentence-initial imperative, after fillers and discourse markers
-    j = 0
-    while j < n and tokens[j] in L.FILLERS:
-        j += 1
-    if j < n and tokens[j] in L.IMPERATIVE_VERBS and (j + 1 >= n or tokens[j + 1] not in {"you", "i", "we", "?"}):
-        add("initial_imperative")
-    if tokens[j:j + 2] == ["please", tokens[j + 1] if j + 1 < n else ""] and j + 1 < n and tokens[j + 1] in L.IMPERATIVE_VERBS:
-        add("initial_imperative")
-    for pat, name in (
+def _token_cues(t: str) -> tuple[int, ...]:
+    """Indices of the cues that token ``t`` adds by itself (lexicon membership), cached per token."""
+    got = _TOKEN_CUES.get(t)
+    if got is None:
+        got = tuple(_CUE_INDEX[name] for name, hit in (
+            ("medication_word", t in L.MEDICATION), ("diagnosis_word", t in L.DIAGNOSIS),
+            ("judgment_word", t in L.JUDGMENT), ("hedge", t in L.HEDGES),
+            ("negation", t in L.NEGATION or t.endswith("n't")), ("authority", t in L.AUTHORITIES),
+            ("choice_word", t in L.CHOICE), ("strength_word", t in L.STRENGTH),
+            ("promise_word", t in {"promise", "promised", "guarantee", "guaranteed", "swear", "swore"}),
+            ("always_never", t in {"always", "never", "forever", "ever"}),
+            ("second_person", t in L.SECOND_PERSON), ("first_person", t in L.FIRST_PERSON),
+        ) if hit)
+        if len(_TOKEN_CUES) > 200_000:
+            _TOKEN_CUES.clear()
+        _TOKEN_CUES[t] = got
+    return got
+
+
+_PHRASE_LIST: tuple[tuple[str, str], ...] = (  # (phrase, cue)
         (" why don't you ", "order_question"), (" why dont you ", "order_question"), (" why not just ", "order_question"),
         (" why can't you ", "order_question"), (" can you not ", "order_question"), (" how about you just ", "order_question"),
         (" can't you just ", "order_question"), (" why would you ", "what_were_you"), (" what were you ", "what_were_you"),
@@ -233,17 +269,65 @@ def cue_vector(tokens: list[str]) -> np.ndarray:
         (" your decision ", "your_call"), (" you decide ", "your_call"), (" you get to ", "your_call"),
         (" when i ", "self_disclosure"), (" for me ", "self_disclosure"), (" i was ", "self_disclosure"),
         (" my own ", "self_disclosure"), (" i had ", "self_disclosure"), (" i've been ", "self_disclosure"),
-    ):
-        if pat in joined:
-            add(name)
+    )
+_PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _pat, _name in _PHRASE_LIST:
+    _seq = tuple(_pat.split())
+    _PHRASES.setdefault(_seq[0], []).append((_seq, _name))
+
+
+def cue_vector(tokens: list[str]) -> np.ndarray:
+    """The cue counts for one token list (see :data:`CUE_NAMES`)."""
+    counts = [0.0] * len(CUE_NAMES)
+    n = len(tokens)
+    if n == 0:
+        return np.zeros(len(CUE_NAMES), dtype=np.float32)
+    s = set(tokens)
+
+    def add(name: str, amount: float = 1.0) -> None:
+        counts[_CUE_INDEX[name]] += amount
+
+    reporting = L.REPORTING
+    for i, t in enumerate(tokens):
+        for k in _token_cues(t):
+            counts[k] += 1.0
+        if i > 0 and t in reporting:
+            counts[_CUE_INDEX["reported_speech"]] += 1.0
+        if t not in _NEIGHBOUR_CUES and not (t.startswith("you'") or t.startswith("u'")):
+            continue
+        nxt = tokens[i + 1] if i + 1 < n else ""
+        nxt2 = tokens[i + 2] if i + 2 < n else ""
+        if t in _YOU_FORMS or t.startswith("you'") or t.startswith("u'"):
+            if nxt in _OBLIG_NEXT or (nxt in _OBLIG_BRIDGE and nxt2 in _OBLIG_THEN):
+                add("you_obligation")
+            if t in {"you'd", "you'd've"} and nxt == "better":
+                add("you_obligation")
+        if t in {"i", "we"} and nxt in {"want", "need", "'d", "expect", "would"} and "you" in tokens[i + 2:i + 5]:
+            add("i_want_you")
+        if t == "make" and nxt == "sure":
+            add("make_sure")
+    v = counts  # the pattern and whole-sentence cues below add to the same list
+    # sentence-initial imperative, after fillers and discourse markers
+    j = 0
+    while j < n and tokens[j] in L.FILLERS:
+        j += 1
+    if j < n and tokens[j] in L.IMPERATIVE_VERBS and (j + 1 >= n or tokens[j + 1] not in {"you", "i", "we", "?"}):
+        add("initial_imperative")
+    if tokens[j:j + 2] == ["please", tokens[j + 1] if j + 1 < n else ""] and j + 1 < n and tokens[j + 1] in L.IMPERATIVE_VERBS:
+        add("initial_imperative")
+    present = set()  # phrase cues (token sequences, looked up by their first token): each counts once
+    for k in range(n):
+        for seq, name in _PHRASES.get(tokens[k], ()):
+            if tuple(tokens[k:k + len(seq)]) == seq:
+                present.add((seq, name))
+    for _, name in present:
+        counts[_CUE_INDEX[name]] += 1.0
     if "?" in s:
         add("question_mark")
     if "!" in s:
         add("exclamation")
-    v[_CUE_INDEX["second_person"]] = sum(t in L.SECOND_PERSON for t in tokens)
-    v[_CUE_INDEX["first_person"]] = sum(t in L.FIRST_PERSON for t in tokens)
-    v[_CUE_INDEX["n_tokens_log"]] = np.log1p(n)
-    return v
+    v[_CUE_INDEX["n_tokens_log"]] = float(np.log1p(n))
+    return np.asarray(v, dtype=np.float32)
 
 
 class CueFeatures(BaseEstimator, TransformerMixin):

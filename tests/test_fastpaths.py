@@ -1,0 +1,90 @@
+"""The fast inference paths compute exactly what the straightforward implementations would.
+
+Throughput work (benchmarks/throughput.py) replaced three hot spots with cached or compiled
+versions; these tests hold each to its reference on real corpus text, so speed never changes a score.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+
+import numpy as np
+import pytest
+from conftest import ROOT
+from sklearn.feature_extraction.text import CountVectorizer
+
+from coach.model import features as F
+from coach.model.spans import _words, token_features, tokenize
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    rows = [json.loads(line)["text"] for line in (ROOT / "corpora" / "utterances.jsonl").open(encoding="utf-8")]
+    rng = random.Random(7)
+    sample = rng.sample(rows, 1500)
+    # speech-to-text copies and odd whitespace too
+    return sample + [t.lower().replace(",", "").replace(".", "") for t in sample[:300]] + ["", "  ", "a\tb\n c"]
+
+
+def test_vectorizers_transform_like_scikit_learn(model, texts):
+    for name, vec in model.pipeline_.named_steps["features"].transformer_list[:2]:
+        fast = vec.transform(texts)
+        fast_again = vec.transform(texts)  # from the warm word cache
+        _, counts = CountVectorizer._count_vocab(vec, texts, True)  # scikit-learn's own counting
+        ref = vec._tfidf.transform(counts, copy=False)
+        for got in (fast, fast_again):
+            assert got.shape == ref.shape and got.dtype == ref.dtype, name
+            assert got.has_sorted_indices, name
+            assert abs(got - ref).max() == 0.0, name
+
+
+def test_compiled_span_tagger_matches_its_logistic_regressions(model, texts):
+    tagger = model.tagger_
+    for label in tagger.models_:
+        got = tagger.batch_token_scores(texts[:400], [label] * 400)
+        for text, (offs, scores) in zip(texts[:400], got):
+            if not offs:
+                assert len(scores) == 0
+                continue
+            words = _words(text, offs)
+            X = tagger.vectorizers_[label].transform([token_features(words, i) for i in range(len(offs))])
+            ref = tagger.models_[label].predict_proba(X)[:, 1]
+            np.testing.assert_allclose(scores, ref, rtol=0, atol=1e-12)
+            assert offs == tokenize(text)
+
+
+def test_phrase_cues_count_each_phrase_once_as_a_substring_would(texts):
+    idx = {name: i for i, name in enumerate(F.CUE_NAMES)}
+    for text in texts[:600] + ["why don't you why don't you just go, trust me, trust me"]:
+        toks = F.cue_tokens(text)
+        joined = " " + " ".join(toks) + " "
+        expected = np.zeros(len(F.CUE_NAMES))
+        for pat, name in F._PHRASE_LIST:
+            expected[idx[name]] += pat in joined
+        got = F.cue_vector(toks)
+        phrase_cues = sorted({idx[name] for _, name in F._PHRASE_LIST})  # counted by phrases only
+        assert np.array_equal(got[phrase_cues], expected[phrase_cues]), text
+
+
+def test_cue_vector_is_stable_under_its_token_cache():
+    toks = F.cue_tokens("You need to take your meds, I promise it'll be fine, your doctor said so.")
+    first = F.cue_vector(toks)
+    F._TOKEN_CUES.clear()
+    assert np.array_equal(F.cue_vector(toks), first)
+    assert first[F.CUE_NAMES.index("you_obligation")] == 1
+    assert first[F.CUE_NAMES.index("reported_speech")] == 1
+    assert first[F.CUE_NAMES.index("second_person")] == 3
+
+
+def test_cue_tokens_from_orth_ids_equal_those_from_tokens(texts):
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    for doc in nlp.pipe(texts[:800] + ["I\u2019m sure you\u2019ll be fine \u2014 won't you?!  \n ok"]):
+        orths = doc.to_array("ORTH").tolist()
+        for sent in doc.sents:
+            item = F.SpanText.of(sent, doc.text, orths)
+            assert item == sent.text
+            assert F.cue_tokens(item) == F.cue_tokens(sent) == F.cue_tokens(F.SpanText.of(sent))
