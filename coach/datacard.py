@@ -22,8 +22,8 @@ Utterances a **peer supporter** might say in a session, each labelled with the f
 substring that carries it. It trains and tests the Session Coach classifier and span tagger.
 
 ## Provenance: how it was written
-Every utterance was written by the team for this corpus, in nine sections (`corpora/src/A.jsonl` ...
-`I.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
+Every utterance was written by the team for this corpus, in twelve sections (`corpora/src/A.jsonl` ...
+`L.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
 adapted from public datasets, websites, papers, manuals or books. Authors wrote in scenarios (one imagined
 person and moment, 3-10 utterances) and varied settings, registers, topics, lengths, names and phrasing,
 with concerns in indirect forms (softened orders, orders as questions, sarcasm, minimising, lay diagnosis,
@@ -36,6 +36,12 @@ commitments, medical information, questions about the doctor's view, confidentia
 false promises on the same topics. Section I restores the plain, direct forms ("that was a bad decision",
 "you need to", "you have bipolar", "I promise") that the push towards indirect forms had left rare (a
 canonical codebook example was being missed), with contrasts that share their words ("it's your decision").
+Sections J, K and L were written together, again from lists of forms: J for judgment in unusual wordings
+(verdicts on thinking, condescension, exasperation, blaming by siding with a third party, stigmatising words
+inside reflections) with look-alike negatives (neutral descriptions, reflections of the person's own
+self-judgment, the supporter's own mistakes); K for softened, "we" and question-form orders and lay
+diagnosis in everyday words, with their look-alikes; L for long, real-sounding transcript and forum turns
+(mostly speech-to-text and chat) where one clause carries the concern.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test

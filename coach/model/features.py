@@ -138,6 +138,28 @@ def cue_tokens(text) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=65536)
+def is_base_verb(word: str) -> bool:
+    """Is ``word`` the base form of an English verb (lemminflect's lexicon, shipped in its wheel)?
+
+    Imperatives start with one ("Visit her this weekend", "Wear long sleeves"), and a closed list of
+    imperative verbs misses most of them. Auxiliaries and pronouns are not verbs here.
+
+    >>> is_base_verb("visit"), is_base_verb("wear"), is_base_verb("visited"), is_base_verb("morning")
+    (True, True, False, False)
+    """
+    if not word.isalpha() or word in _NOT_IMPERATIVE:
+        return False
+    from lemminflect import getAllLemmas
+
+    return word in getAllLemmas(word).get("VERB", ())
+
+
+_NOT_IMPERATIVE = frozenset(
+    "be am is are was were do does did can could will would shall should may might must have has had "
+    "okay ok hey yeah yes no so well like thank thanks sorry please".split()
+)
+
 _ORTH_INFO: dict[int, tuple[str, bool]] = {}  # ORTH id -> (lowercased text, dropped), from the lexeme
 
 
@@ -201,6 +223,7 @@ CUE_NAMES: tuple[str, ...] = (
     "second_person",
     "first_person",
     "n_tokens_log",
+    "initial_base_verb",  # the first word after fillers is a verb's base form (any verb in the lexicon)
 )
 _CUE_INDEX = {name: i for i, name in enumerate(CUE_NAMES)}
 
@@ -315,6 +338,9 @@ def cue_vector(tokens: list[str]) -> np.ndarray:
         add("initial_imperative")
     if tokens[j:j + 2] == ["please", tokens[j + 1] if j + 1 < n else ""] and j + 1 < n and tokens[j + 1] in L.IMPERATIVE_VERBS:
         add("initial_imperative")
+    k = j + 1 if j < n and tokens[j] == "please" else j
+    if k < n and is_base_verb(tokens[k]) and (k + 1 >= n or tokens[k + 1] not in {"you", "i", "we", "?", "u"}):
+        add("initial_base_verb")
     present = set()  # phrase cues (token sequences, looked up by their first token): each counts once
     for k in range(n):
         for seq, name in _PHRASES.get(tokens[k], ()):
