@@ -167,20 +167,20 @@ class SessionCoach:
             span._.coach_kind = info.kind
             span._.coach_guideline = info.guideline
             found[owner[k]].append(span)
-            # long unpunctuated sentences are rewritten within their best window, not as a whole
-            a, b = (int(x) for x in best[k, j])
-            requests.append((span, sent, sent.start_char + a, sent.start_char + b))
+            # the whole sentence is rewritten around the phrase, so a long turn keeps what it said elsewhere
+            requests.append((span, sent, sent.start_char, sent.end_char))
         # every concern span of each sentence, so a rewrite never keeps another concern as context
-        concern_spans: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        concern_spans: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
         for span, sent, _, _ in requests:
             if span._.coach_kind == "concern":
-                concern_spans.setdefault((id(sent.doc), sent.start), []).append((span.start_char, span.end_char))
+                concern_spans.setdefault((id(sent.doc), sent.start), []).append(
+                    (span.start_char, span.end_char, span.label_))
         if self.suggest_for == "top_concern":
             requests = self._top_concern_requests(requests)
         if self.suggest and requests:
             lists = suggest_many(
                 [(span.doc.text[a:b], span.label_, span.start_char - a, span.end_char - a,
-                  [(s - a, e - a) for s, e in concern_spans.get((id(sent.doc), sent.start), [])
+                  [(s - a, e - a, lab) for s, e, lab in concern_spans.get((id(sent.doc), sent.start), [])
                    if s >= a and e <= b])
                  for span, sent, a, b in requests],
                 model=self.model, limit=self.max_suggestions,

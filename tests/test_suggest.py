@@ -6,9 +6,9 @@ import pytest
 
 from coach import taxonomy
 from coach.suggest import affirmation, repeats_phrase, suggest_many, well_formed
-from coach.suggest.clause import analyse, gerund
+from coach.suggest.clause import analyse, gerund, normalise, present, segments
 from coach.suggest.content import content_words, retention
-from coach.suggest.rewrite import rewrite
+from coach.suggest.rewrite import _hope, rewrite
 
 
 def _span(sentence, phrase):
@@ -34,6 +34,88 @@ def test_rewrite_keeps_the_topic(sentence, phrase, label, must_keep):
     assert well_formed(best) and not repeats_phrase(best, phrase)
     kept = content_words(best)
     assert must_keep <= kept, (best, must_keep - kept)
+
+
+def _best(sentence, phrase, label, avoid=()):
+    start, end = _span(sentence, phrase)
+    return rewrite(sentence, label, start, end, avoid)[0]
+
+
+@pytest.mark.parametrize("sentence,phrase,label,expected", [
+    # false_promise: the guarantee becomes honest hope, in the present tense
+    ("Trust me, you'll be in your own flat by Christmas.", "you'll be in your own flat by Christmas",
+     "false_promise",
+     "I hope you're in your own flat by Christmas, and I can't promise it. What would help you get ready either way?"),
+    # ... "don't worry" becomes validation, and a third person's "isn't gonna" a plain present
+    ("Don't worry, the judge isn't gonna send you back.", "the judge isn't gonna send you back", "false_promise",
+     ("It makes sense to worry. I hope the judge doesn't send you back, and I can't promise it. "
+      "Whatever happens, we can work out the next steps together.")),
+    # ... a promise of the supporter's own becomes what they can try or ask about
+    ("I'll get you a bed at Cedar House before you're discharged.", "I'll get you a bed", "false_promise",
+     "I can try to get you a bed at Cedar House before you're discharged, but I can't promise how it turns out."),
+    ("I'll make sure the VA approves the switch.", "I'll make sure the VA approves the", "false_promise",
+     "I can't promise the VA approves the switch, but I can ask about it, and we can plan the next steps together."),
+    # power_over: the whole order is handed back, even when the span sits at its end
+    ("Why don't you just take the pills they gave you and go lie down?", "go lie down", "power_over",
+     "How would you feel about taking the pills they gave you and going to lie down?"),
+    # ... a condition said before the order stays in front of the question
+    ("if you're having those thoughts again you have to call the crisis line", "you have to", "power_over",
+     "If you're having those thoughts again, how would you feel about calling the crisis line?"),
+    # diagnosis: the experience in their words, the label dropped
+    ("License plate messages, that's delusional thinking.", "that's delusional thinking", "diagnosis",
+     "License plate messages sound really hard. What has it been like for you?"),
+    ("What you're describing sounds like dissociation.", "sounds like dissociation", "diagnosis",
+     "What you're describing sounds really hard. What has it been like for you?"),
+    ("Your wife's mood swings sound like bipolar II.", "sound like bipolar II", "diagnosis",
+     "Your wife's mood swings sound really hard. What has it been like for you?"),
+    # judgment: the verdict dropped, its subject asked about
+    ("i mean you know stopping cold turkey is just stupid right", "is just stupid right", "judgment",
+     "Can you tell me more about stopping cold turkey?"),
+    ("thats a pretty weak excuse for missing group", "thats a pretty weak excuse for", "judgment",
+     "What was going on for you around missing group?"),
+    ("You're being lazy about the applications.", "You're being lazy about", "judgment",
+     "What was going on for you around the applications?"),
+])
+def test_rewrite_reframes_the_flagged_clause(sentence, phrase, label, expected):
+    assert _best(sentence, phrase, label) == expected
+
+
+def test_other_clauses_are_kept_and_a_labelled_concern_is_rewritten_too():
+    s = ("Those voices at night sound like a symptom of schizophrenia, "
+         "and you should mention it to the team first thing tomorrow.")
+    dx, po = _span(s, "sound like a symptom of schizophrenia"), _span(s, "you should")
+    # the other concern's clause is left out when its label is unknown ...
+    assert _best(s, "you should", "power_over", [dx]) == \
+        "How would you feel about mentioning it to the team first thing tomorrow?"
+    # ... and rewritten by its own label when it is known: the whole utterance, person-driven
+    assert _best(s, "you should", "power_over", [(*dx, "diagnosis")]) == (
+        "Those voices at night sound really hard. What has it been like for you? "
+        "How would you feel about mentioning it to the team first thing tomorrow?")
+    assert _best(s, "sound like a symptom of schizophrenia", "diagnosis", [(*po, "power_over")]).startswith(
+        "Those voices at night sound really hard.")
+    # a clause that only vouches ("trust me") goes with the promise it vouched for
+    s = "You'll feel fine without it, trust me, the body adjusts."
+    assert _best(s, "You'll feel fine without it", "false_promise") == (
+        "I hope you feel fine without it, and I can't promise it. What would help you get ready either way? "
+        "The body adjusts.")
+
+
+def test_hope_clause_forms():
+    assert _hope("he'll hit bottom and come back") == ("hope", "he hits bottom and comes back")
+    assert _hope("you'll get the subsidy and the kids will be fine") == ("hope", "you get the subsidy and the kids are okay")
+    assert _hope("in a month this will all feel like a bad dream") == ("hope", "in a month this all feels like a bad dream")
+    assert _hope("I won't let that happen") == ("", "")
+    assert present("your kids", "forgive") == "your kids forgive"
+
+
+def test_clauses_and_text_speak():
+    s = "u need to stop hanging w tyler period, hes bad news"
+    assert [s[a:b] for a, b in segments(s)] == ["u need to stop hanging w tyler period,", "hes bad news"]
+    s = "you're gonna have to tell him he can't drink around you anymore"
+    assert len(segments(s)) == 1  # "tell him he can't ...": the object clause stays with its verb
+    assert normalise("ur doc will def switch u if u ask") == "your doc will definitely switch you if you ask"
+    assert normalise("first thing tomorrow you go to the dmv and get your id") == \
+        "first thing tomorrow you go to the dmv and get your id"
 
 
 def test_rewrite_ranks_by_retention():
@@ -88,6 +170,19 @@ def test_suggest_many_serves_only_clean_alternatives(model):
         for x in sugg:
             assert x.why == taxonomy.get(label).why
             assert well_formed(x.text) and not repeats_phrase(x.text, sentence[s:e])
+
+
+def test_suggest_many_rewrites_the_whole_utterance(model):
+    s = ("Those voices at night sound like a symptom of schizophrenia, "
+         "and you should mention it to the team first thing tomorrow.")
+    dx, po = _span(s, "sound like a symptom of schizophrenia"), _span(s, "you should")
+    out = suggest_many([(s, "diagnosis", *dx, [dx, po]), (s, "power_over", *po, [dx, po])], model=model)
+    for sugg in out:
+        assert sugg and all(well_formed(x.text) for x in sugg)
+        assert not any(repeats_phrase(x.text, s[a:b]) for x in sugg for a, b in (dx, po))
+    best = out[1][0]
+    assert best.source == "rewrite"
+    assert {"mention", "team", "tomorrow"} <= content_words(best.text)
 
 
 def test_candidates_the_model_flags_are_dropped(model, monkeypatch):

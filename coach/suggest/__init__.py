@@ -112,7 +112,8 @@ def _candidates(sentence: str, label: str, start: int, end: int, banked: list[st
 def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
     """For each (sentence, label, start, end[, avoid]), up to ``limit`` checked suggestions, best first.
 
-    ``avoid`` (optional) lists the character spans of the sentence's other flagged concerns.
+    ``avoid`` (optional) lists the character spans of the sentence's other flagged concerns, as (start, end)
+    or (start, end, label).
 
     Bank retrieval is one vectorisation and all candidates of the whole batch are checked with one model call.
     """
@@ -120,6 +121,11 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
 
     items = list(items)
     items = [tuple(it) if len(it) == 5 else (*it, ()) for it in items]
+    # the labels of each sentence's concerns, so a rewrite can rewrite the sentence's other flagged clauses too
+    labels: dict[tuple, str] = {}
+    for sentence, label, start, end, _ in items:
+        if taxonomy.kind_of(label) == "concern":
+            labels.setdefault((sentence, start, end), label)
     concern_items = [(s, lab) for s, lab, *_ in items if taxonomy.kind_of(lab) == "concern"]
     banked = iter(bank.nearest_many(concern_items))
     cands: list[list[Suggestion]] = []
@@ -129,26 +135,46 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
             continue
         phrase = sentence[start:end]
         seen, keep = set(), []
-        others = [(s, e) for s, e in avoid if (s, e) != (start, end)]
+        others = [(s, e, rest[0]) if rest else (s, e, labels[(sentence, s, e)]) if (sentence, s, e) in labels
+                  else (s, e) for s, e, *rest in avoid if (s, e) != (start, end)]
         for c in _candidates(sentence, label, start, end, next(banked), others):
             key = c.text.lower()
             if key in seen or not well_formed(c.text) or repeats_phrase(c.text, phrase):
                 continue
             seen.add(key)
             keep.append(c)
-        # the best few rewrites and bank picks, then the guideline fallbacks: enough to fill `limit` after checks
-        kept = [c for c in keep if c.source != "guideline"][: limit + 1] + [c for c in keep if c.source == "guideline"]
+        # the best few rewrites and bank picks, then the guideline fallbacks. The number does not depend on
+        # `limit`, so the best alternative is the same whether one or three are asked for (batch vs check).
+        kept = ([c for c in keep if c.source != "guideline"][:CANDIDATES]
+                + [c for c in keep if c.source == "guideline"])
         cands.append(kept)
-    to_check = sorted({c.text for lst, (_, label, *_) in zip(cands, items)
-                       if taxonomy.kind_of(label) == "concern" for c in lst})
-    clean = dict(zip(to_check, _clean(model, to_check))) if to_check else {}
+    concern = [taxonomy.kind_of(label) == "concern" for _, label, *_ in items]
+    # Checked in two batched model calls: first each item's top `limit` candidates (usually all it needs),
+    # then the rest only for items still short. Same result as checking everything: the first `limit`
+    # clean candidates in rank order.
+    clean: dict[str, bool] = {}
+    for round_ in (0, 1):
+        todo = set()
+        for lst, is_concern in zip(cands, concern):
+            if not is_concern:
+                continue
+            if round_ == 0:
+                todo.update(c.text for c in lst[:limit])
+            elif sum(clean.get(c.text, False) for c in lst[:limit]) < min(limit, len(lst)):
+                todo.update(c.text for c in lst[limit:])
+        todo = sorted(todo - clean.keys())
+        if todo:
+            clean.update(zip(todo, _clean(model, todo)))
     result = []
-    for lst, (_, label, *_) in zip(cands, items):
-        if taxonomy.kind_of(label) == "strength":
+    for lst, is_concern in zip(cands, concern):
+        if not is_concern:
             result.append(lst[:1])
             continue
         result.append([c for c in lst if clean.get(c.text, False)][:limit])
     return result
+
+
+CANDIDATES = 4  # rewrite and bank candidates considered per finding, before the guideline fallbacks
 
 
 _CHECKED: dict[tuple[int, str], bool] = {}

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from coach.model import lexicon as L
 
@@ -151,3 +152,245 @@ def analyse(sentence: str, start: int | None = None) -> Clause:
     rest = re.sub(r"\s*\b(ok|okay|alright|all right|right|yeah|yes|ya know|you know|please|then|now)$", "", rest,
                   flags=re.I).strip()
     return Clause(subject, modal, verb.lower() if verb else "", rest, negated)
+
+
+# --- text-speak function words, read on spaCy tokens ----------------------------------------------------------------
+
+_CLITIC = {"ll": "'ll", "nt": "n't", "s": "'s", "m": "'m", "re": "'re", "ve": "'ve", "d": "'d"}
+_SPEAK = {"u": "you", "ya": "you", "im": "I'm", "ive": "I've", "ull": "you'll", "tho": "though", "bc": "because",
+          "cuz": "because", "coz": "because", "def": "definitely", "prob": "probably", "probs": "probably",
+          "w": "with", "gotta": "gotta", "hes": "he's", "shes": "she's"}
+_UR_YOU_ARE = frozenset("not gonna gon going fine ok okay good great at in on a an the so too never always still "
+                        "just really safe done out doing being getting".split())
+_ILL_NOT_PRONOUN = frozenset("feel feeling felt make makes made get gets got be been being is was are look looks "
+                             "so very really too mentally".split())
+
+
+@lru_cache(maxsize=8192)
+def normalise(text: str) -> str:
+    """Standard spellings for text-speak pronouns and contractions (content words are left as they are).
+
+    >>> normalise("ur gonna be fine u know, ill make sure theyll call, dont worry")
+    "you're gonna be fine you know, I'll make sure they'll call, don't worry"
+    >>> normalise("i think ur mom is right, its obvious")
+    "I think your mom is right, it's obvious"
+    """
+    if not _needs_normalising(text):
+        return text.strip()
+    toks = list(_tokenizer()(text))
+    out = []
+    for k, t in enumerate(toks):
+        w, low = t.text, t.text.lower()
+        prev = toks[k - 1] if k else None
+        nxt = toks[k + 1].text.lower() if k + 1 < len(toks) else ""
+        if low in _CLITIC and prev is not None and not prev.whitespace_ and prev.text.isalpha():
+            w = _CLITIC[low]
+            if low == "d" and prev.text.lower() == "i" and k >= 2 and toks[k - 2].text.lower() in _DETS:
+                out[-1] = prev.text + prev.whitespace_  # "your id", not "your I'd"
+                w = t.text
+        elif low == "i" and not (nxt == "d" and not t.whitespace_ and k and toks[k - 1].text.lower() in _DETS):
+            w = "I"
+        elif low in _SPEAK:
+            w = _SPEAK[low]
+        elif low == "ur":
+            w = "you're" if nxt in _UR_YOU_ARE or nxt.endswith("ing") else "your"
+        elif low == "its" and nxt != "own":
+            w = "it's"
+        elif low == "ill" and nxt and (prev is None or prev.text.lower() not in _ILL_NOT_PRONOUN) and (
+                nxt in L.COMMON_VERBS or nxt in L.IMPERATIVE_VERBS or nxt in ADVERBS
+                or nxt in {"always", "never", "def", "personally", "definitely", "make", "be", "answer"}):
+            w = "I'll"
+        if k == 0 and t.text[:1].isupper() and w[:1].islower():
+            w = w[0].upper() + w[1:]
+        out.append(w + t.whitespace_)
+    return "".join(out).strip()
+
+
+@lru_cache(maxsize=1)
+def _split_words() -> frozenset[str]:
+    """Words without an apostrophe that spaCy's tokenizer splits into a contraction ("dont", "theyll")."""
+    return frozenset(k.lower() for k in _tokenizer().rules if k.isalpha())
+
+
+def _needs_normalising(text: str) -> bool:
+    special = _split_words()
+    return any(w in special or w in _SPEAK or w in {"ur", "its", "ill", "i"}
+               for w in re.findall(r"[a-z]+", text.lower()))
+
+
+# --- clauses: where one clause of a spoken sentence ends and the next begins ----------------------------------------
+
+_NOMINATIVE = frozenset("i he she they we".split())
+_SUBJECT_AUX = frozenset("you u it that this there everyone everybody nobody nothing everything he she they we i ur "
+                         "ya".split())
+AUX = frozenset("ll 'll will wo would 'd d can ca could should must need needs have has had 've ve got gotta gon going "
+                "'s s is 're re are was were 'm m am do does did dont never always just really might may".split())
+_CONJ = frozenset("and but so or then plus".split())
+COMPLEMENT = frozenset(
+    """know knew think thought sure promise promised swear swore guarantee bet hope feel felt say said says tell told
+    mean guess believe that if when whether because cause cuz since so and but or until till before after while
+    what how why where who whatever whenever unless as than like make made let see saw hear heard realise realize
+    notice noticed remember wish seems seem sounds looks though although once remind show ask warn assure
+    grateful glad happy sorry lucky proud afraid scared worried thankful mentioned admitted realized realised
+    decided figured noticed""".split())
+_OBJECT_PRONOUNS = frozenset("him her me them us you u".split())
+_FRONTED = (("at", "some", "point"), ("right", "now"), ("for", "now"), ("this", "time"), ("first", "thing"),
+            ("tonight",), ("today",), ("tomorrow",), ("then",))
+
+
+@lru_cache(maxsize=4096)
+def segments(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Character spans of the clauses of ``sentence``, read on spaCy tokens.
+
+    A clause ends at a comma, semicolon, colon, dash or sentence mark; before 'and' / 'but' / 'so' / 'or' that
+    starts a new subject; and before a new subject in a run-on ("they take a cut", "that's agoraphobia")
+    unless a word that takes a clause ("know", "sure", "if", "that", ...) comes just before it. Leading fillers
+    stay with the clause they lead into.
+
+    >>> s = "honestly you need to get a lawyer this week dont wait they take a cut but you wont win without one"
+    >>> [s[a:b] for a, b in segments(s)]
+    ['honestly you need to get a lawyer this week dont wait', 'they take a cut', 'but you wont win without one']
+    >>> s = "Why don't you just take the pills they gave you and go lie down, trust me."
+    >>> [s[a:b] for a, b in segments(s)]
+    ["Why don't you just take the pills they gave you and go lie down,", 'trust me.']
+    """
+    toks = [_Tok(t.text.lower(), t.whitespace_, t.is_punct, t.idx) for t in _tokenizer()(sentence)]
+    cuts = []
+    for k, t in enumerate(toks):
+        if k == 0:
+            continue
+        prev, low = toks[k - 1], t.low
+        pl = prev.low
+        if prev.punct and pl not in {"'", '"', "/"} and prev.ws:
+            cuts.append(t.idx)
+            continue
+        if prev.punct or pl in AUX or pl in {"n't", "nt", "not"}:
+            continue
+        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+        nxt2 = toks[k + 2].low if k + 2 < len(toks) else ""
+        subject_next = nxt in _SUBJECT_AUX and (nxt2 in AUX or nxt in _NOMINATIVE)
+        if low in _CONJ and subject_next:
+            cuts.append(t.idx)
+            continue
+        if low in {"but", "so"} and (nxt in {"look", "listen", "just", "please", "honestly", "seriously"}
+                                     or nxt in L.IMPERATIVE_VERBS) and nxt not in {"do", "be", "make", "let"}:
+            cuts.append(t.idx)  # "... but look, just take the lithium": a new order
+            continue
+        if pl in COMPLEMENT or pl in _CONJ:
+            continue
+        if pl in _OBJECT_PRONOUNS and k >= 2 and toks[k - 2].low in COMPLEMENT:
+            continue  # "tell him he can't", "promise me you won't"
+        nominative = low in _NOMINATIVE or (low == "ill" and (nxt in L.COMMON_VERBS or nxt in {"always", "never",
+                                                                                              "make", "def"}))
+        if nominative:
+            # "the pills they gave you": a reduced relative clause, not a new sentence
+            if k >= 2 and toks[k - 2].low in _DETS and nxt not in AUX:
+                continue
+            cuts.append(t.idx)
+        elif low in _SUBJECT_AUX and ((nxt in AUX and nxt not in {"just", "really", "never", "always"}) or (
+                nxt in ADVERBS and nxt2 in AUX and nxt2 not in {"just", "really"})):
+            if low in {"that", "this"} and nxt not in {"'s", "s", "is", "was"}:
+                continue
+            cuts.append(t.idx)
+    # a fronted phrase ("at some point", "right now") belongs to the clause it leads into
+    starts = {t.idx: k for k, t in enumerate(toks)}
+    moved = []
+    for c in cuts:
+        k = starts[c]
+        if toks[k].low in _CONJ:  # "... tonight so I'm glad": the time stays with what came before
+            moved.append(c)
+            continue
+        for phrase in _FRONTED:
+            n = len(phrase)
+            if k - n >= 1 and tuple(x.low for x in toks[k - n:k]) == phrase and not toks[k - n - 1].punct:
+                c = toks[k - n].idx
+                break
+        moved.append(c)
+    cuts = sorted(set(moved))
+    bounds = [0] + cuts + [len(sentence)]
+    out: list[tuple[int, int]] = []
+    carry = None
+    for a, b in zip(bounds, bounds[1:]):
+        piece = sentence[a:b]
+        if not piece.strip():
+            continue
+        lo, hi = a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())
+        if carry is not None:
+            lo, carry = carry, None
+        words = [w.lower() for w in re.findall(r"[A-Za-z']+", sentence[lo:hi])]
+        if words and all(w in L.FILLERS or w in ADVERBS or w in _CONJ or w in {"tho", "though", "look", "listen"}
+                         for w in words) and b < len(sentence):
+            carry = lo  # "honestly," / "um, so," lead into the next clause
+            continue
+        out.append((lo, hi))
+    if carry is not None:
+        out.append((carry, len(sentence.rstrip())))
+    return tuple(out)
+
+
+class _Tok(NamedTuple):
+    low: str
+    ws: str
+    punct: bool
+    idx: int
+
+
+_DETS = frozenset("the a an those these that this your my his her their our ur some any every".split())
+
+
+# --- verb forms -----------------------------------------------------------------------------------------------------
+
+_THIRD = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+_PLURAL_SUBJECTS = frozenset("you we they i ya u y'all these those both people kids".split())
+
+
+def third_person(verb: str) -> str:
+    """The present-tense form for he/she/it.
+
+    >>> [third_person(v) for v in ("get", "catch", "try", "be", "stay", "go", "fix")]
+    ['gets', 'catches', 'tries', 'is', 'stays', 'goes', 'fixes']
+    """
+    v = verb.lower()
+    if v in _THIRD:
+        return _THIRD[v]
+    if v.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return v + "es"
+    if v.endswith("y") and len(v) > 2 and v[-2] not in "aeiou":
+        return v[:-1] + "ies"
+    return v + "s"
+
+
+def is_plural_subject(subject: str) -> bool:
+    """Does the subject take 'are' / a bare verb?  'you', 'they', 'your kids', 'the meds' (head noun in -s)."""
+    words = subject.lower().split()
+    if not words:
+        return True
+    head = words[-1]
+    if head in _PLURAL_SUBJECTS:
+        return True
+    if head in {"everyone", "everybody", "nobody", "nothing", "everything", "it", "he", "she", "this", "that",
+                "someone", "somebody", "anyone", "anybody", "one", "news", "series"}:
+        return False
+    return head.endswith("s") and not head.endswith(("ss", "us", "is", "'s"))
+
+
+def present(subject: str, verb: str, negated: bool = False) -> str:
+    """``subject`` with ``verb`` in the present tense: ('you', 'be') -> "you're", ('he', 'get', True) -> "he doesn't get".
+
+    >>> present("you", "be"), present("the kids", "be"), present("your dad", "come"), present("he", "touch", True)
+    ("you're", 'the kids are', 'your dad comes', "he doesn't touch")
+    """
+    s = subject.strip()
+    low = s.lower()
+    first = low == "i"
+    plural = first or is_plural_subject(low)
+    v = verb.lower() if verb.lower() in {"be", "have", "do", "go", "get"} else verb
+    if v == "be":
+        be = "am" if first else ("are" if plural else "is")
+        if low in {"i", "you", "we", "they", "he", "she", "it", "that"}:
+            short = {"am": "'m", "are": "'re", "is": "'s"}[be]
+            return f"{s}{short} not" if negated else f"{s}{short}"
+        return f"{s} {be} not" if negated else f"{s} {be}"
+    if negated:
+        return f"{s} {'don' if plural else 'doesn'}'t {verb}"
+    return f"{s} {verb if plural else third_person(verb)}"

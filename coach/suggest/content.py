@@ -1,10 +1,11 @@
 """Content words, for measuring whether an alternative keeps what the supporter meant.
 
-With no part-of-speech tagger offline, "nouns and main verbs" are approximated
-as the words that are not function words: not in scikit-learn's English stop
-list, not fillers, pronouns, auxiliaries, modals or degree adverbs. Words are
-compared by a light stem, so "drinking" keeps "drink" and "meetings" keeps
-"meeting".
+"Nouns and main verbs" (issue #4's definition) are the words that are not function words
+(not in scikit-learn's English stop list, not fillers, pronouns, text-speak contractions, modals or
+degree adverbs) and that lemminflect's lexicon (shipped in its wheel) allows as a noun or a verb but not
+as an auxiliary; words it does not know (names, drugs, slang) count as nouns. Adjectives and adverbs
+("easy", "eventually", "sure") are not content words. Words are compared by a light stem, so "drinking"
+keeps "drink" and "meetings" keeps "meeting".
 
 >>> sorted(content_words("You need to stop drinking this weekend.", 0, 11))
 ['drink', 'stop', 'weekend']
@@ -15,6 +16,7 @@ compared by a light stem, so "drinking" keeps "drink" and "meetings" keeps
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -26,11 +28,12 @@ EXTRA_STOP = frozenset(
     getting should must ought better will would could can can't won't don't doesn't didn't isn't aren't wasn't
     i'm you're you'll you've you'd it's that's there's let's he's she's we're they're i'll i've i'd
     lot lots thing things stuff way right know mean think guess say said tell told want
-    u ur ya im dont cant wont thats youre""".split()
+    u ur ya im dont cant wont thats youre shes hes theyll theyre ive id ill youll youve tho""".split()
 )
 STOP = frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP | L.FILLERS | L.SLANG_FILLERS
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix-stripping stem.
 
@@ -53,19 +56,66 @@ def stem(word: str) -> str:
     return w
 
 
-def content_words(text: str, start: int = 0, end: int = 0) -> set[str]:
-    """Stems of the content words of ``text`` outside ``text[start:end]``."""
+@lru_cache(maxsize=65536)
+def is_noun_or_main_verb(word: str) -> bool:
+    """Can ``word`` be a noun or a main verb (and not an auxiliary)? Unknown words count as nouns.
+
+    >>> [is_noun_or_main_verb(w) for w in ("weekend", "drinking", "Subutex", "easy", "eventually", "does")]
+    [True, True, True, False, False, False]
+    >>> [is_noun_or_main_verb(w) for w in ("mom's", "he'll", "they'd", "wasn't")]
+    [True, False, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    word = word.lower()
+    if "'" in word:  # a possessive keeps its noun; other contractions are pronouns or auxiliaries
+        base, _, tail = word.partition("'")
+        if tail != "s" or base in STOP:
+            return False
+        word = base
+    pos = getAllLemmas(word)
+    if not pos:
+        return True
+    return ("NOUN" in pos or "VERB" in pos or "PROPN" in pos) and "AUX" not in pos
+
+
+# A concern's own words: an alternative must not keep them (that would repeat the concern), so they are not
+# content to keep even where the evidence span is shorter than the concern ("That's NSSI, classic." flagged
+# on "That's"; "trust me" vouching for a guarantee).
+# Obligation markers ("supposed", "required", "rules") belong to no person-driven alternative, whatever the label.
+CONCERN_WORDS: dict[str, frozenset[str]] = {
+    "diagnosis": L.DIAGNOSIS | L.OBLIGATION | frozenset("nssi paws gad mdd alcoholism alcoholic addict".split()),
+    "judgment": L.JUDGMENT | L.OBLIGATION,
+    "false_promise": L.OBLIGATION | frozenset("promise promised guarantee guaranteed swear swore trust bet".split()),
+    "power_over": L.OBLIGATION,
+}
+
+
+@lru_cache(maxsize=8192)
+def _content_words(text: str, start: int, end: int, label: str | None = None) -> frozenset[str]:
     outside = text[:start] + " " + text[end:]
     words = re.findall(r"[A-Za-z][A-Za-z']*", outside.replace("\u2019", "'"))
-    return {stem(w) for w in words if w.lower() not in STOP and len(w) > 1}
+    own = CONCERN_WORDS.get(label, frozenset())
+    return frozenset(stem(w) for w in words
+                     if w.lower() not in STOP and w.lower() not in own and len(w) > 1 and is_noun_or_main_verb(w))
 
 
-def retention(original: str, start: int, end: int, alternative: str) -> float:
+def content_words(text: str, start: int = 0, end: int = 0, label: str | None = None) -> set[str]:
+    """Stems of the content words of ``text`` outside ``text[start:end]`` (and, given the finding's
+    ``label``, outside that concern's own vocabulary, :data:`CONCERN_WORDS`).
+
+    >>> sorted(content_words("That's NSSI, classic, from the stress at work.", 0, 6, "diagnosis"))
+    ['stress', 'work']
+    """
+    return set(_content_words(text, start, end, label))
+
+
+def retention(original: str, start: int, end: int, alternative: str, label: str | None = None) -> float:
     """Share of the original's content words (outside the flagged phrase) that the alternative keeps.
 
     1.0 when there are none to keep.
     """
-    need = content_words(original, start, end)
+    need = _content_words(original, start, end, label)
     if not need:
         return 1.0
     have = {stem(w) for w in re.findall(r"[A-Za-z][A-Za-z']*", alternative.replace("\u2019", "'"))}

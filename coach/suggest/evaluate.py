@@ -3,8 +3,9 @@
 For every concern the pipeline flags, the served suggestions (best first) are checked:
 
 - clean: no concern reaches its threshold on the alternative (our own model);
-- keeps content: the alternative keeps >= 80% of the original sentence's content words outside the
-  flagged phrase (:func:`coach.suggest.content.retention`; vacuously true when there are none);
+- keeps content: the alternative keeps >= 80% of the original sentence's content words (nouns and main
+  verbs) outside the flagged phrase and the concern's own words (:func:`coach.suggest.content.retention`;
+  vacuously true when there are none);
 - well-formed: capital start, end punctuation, no doubled words; not empty; does not repeat the phrase.
 
 Run by ``coach evaluate``; the figures go into ``metadata.json`` and ``MODEL_CARD.md``.
@@ -59,7 +60,7 @@ def measure(nlp, texts: list[str]) -> dict:
         d["n"] += 1
         if f["suggestions"]:
             best = f["suggestions"][0]
-            r = retention(f["sentence"], f["start"], f["end"], best["text"])
+            r = retention(f["sentence"], f["start"], f["end"], best["text"], f["label"])
             d["retention"].append(r)
             d["best_keeps"] += r >= 0.8
             d["rewrite_first"] += best["source"] == "rewrite"
@@ -91,6 +92,6 @@ def evaluate_suggestions(nlp, corpus_path=corpus_mod.BUILT) -> dict:
             "bank_reference": {  # how the team's own rewrites score on the same measures
                 "keeps_content": round(float(np.mean([
                     retention(b["original"], b["original"].index(b["phrase"]),
-                              b["original"].index(b["phrase"]) + len(b["phrase"]), b["rewrite"]) >= 0.8
+                              b["original"].index(b["phrase"]) + len(b["phrase"]), b["rewrite"], b["label"]) >= 0.8
                     for b in bank])), 3),
                 "well_formed": round(float(np.mean([well_formed(b["rewrite"]) for b in bank])), 3)}}
