@@ -88,3 +88,10 @@ def test_cue_tokens_from_orth_ids_equal_those_from_tokens(texts):
             item = F.SpanText.of(sent, doc.text, orths)
             assert item == sent.text
             assert F.cue_tokens(item) == F.cue_tokens(sent) == F.cue_tokens(F.SpanText.of(sent))
+
+
+def test_cue_tokens_of_a_string_equal_those_of_its_tokens(texts):
+    tokenizer = F._tokenizer()
+    for text in texts[:800]:
+        doc = tokenizer(text.replace("\u2019", "'"))
+        assert F.cue_tokens(text) == F.cue_tokens(doc[:])

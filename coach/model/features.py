@@ -122,7 +122,8 @@ def cue_tokens(text) -> list[str]:
     if isinstance(text, SpanText):
         tokens = text.span
     elif isinstance(text, str):
-        tokens = _tokenizer()(text.replace("\u2019", "'"))
+        doc = _tokenizer()(text.replace("\u2019", "'"))
+        return _cue_tokens_of_orths(doc.to_array("ORTH").tolist(), doc.vocab)
     else:
         tokens = text
     for tok in tokens:

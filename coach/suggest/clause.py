@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+from spacy.attrs import IDX, IS_PUNCT, ORTH, SPACY
 from typing import NamedTuple
 
 from coach.model import lexicon as L
@@ -254,7 +256,11 @@ def segments(sentence: str) -> tuple[tuple[int, int], ...]:
     >>> [s[a:b] for a, b in segments(s)]
     ["Why don't you just take the pills they gave you and go lie down,", 'trust me.']
     """
-    toks = [_Tok(t.text.lower(), t.whitespace_, t.is_punct, t.idx) for t in _tokenizer()(sentence)]
+    doc = _tokenizer()(sentence)
+    strings = doc.vocab.strings
+    # read as arrays: the same text, trailing space, punctuation flag and offset as the Token attributes
+    toks = [_Tok(strings[o].lower(), " " if sp else "", bool(p), i)
+            for o, sp, p, i in doc.to_array([ORTH, SPACY, IS_PUNCT, IDX]).tolist()]
     cuts = []
     for k, t in enumerate(toks):
         if k == 0:
