@@ -89,10 +89,12 @@ def main() -> None:
         table = write_table(Path(tmp) / "utterances.jsonl", args.n)
         base = timed([PY, "-c", BASELINE, str(table)])
         full = timed(coach_cmd(table, Path(tmp) / "scores.csv"))
-    b, f = args.n / base, args.n / full
+        lean = timed(coach_cmd(table, Path(tmp) / "scores-lean.csv", "--no-suggestions"))
+    b, f, g = args.n / base, args.n / full, args.n / lean
     print(f"n={args.n}  bare spaCy (blank en + sentencizer): {base:.2f}s = {b:.0f} utt/s")
     print(f"n={args.n}  coach score (full pipeline):          {full:.2f}s = {f:.0f} utt/s")
-    print(f"ratio coach/bare = {f / b:.3f}  (target >= 0.5)")
+    print(f"n={args.n}  coach score --no-suggestions:         {lean:.2f}s = {g:.0f} utt/s")
+    print(f"ratio coach/bare = {f / b:.3f}  (target >= 0.5); with --no-suggestions {g / b:.3f}")
 
 
 if __name__ == "__main__":

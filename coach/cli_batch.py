@@ -84,6 +84,11 @@ def score(
         False, "--quiet", "-q", help="No progress bar (it only shows on a terminal anyway)."
     ),
     model: Path | None = typer.Option(None, "--model", help="Model directory (default: the shipped model)."),
+    suggestions: bool = typer.Option(
+        True, "--suggestions/--no-suggestions",
+        help="Rewrite each top concern into an alternative (--no-suggestions: faster; `suggestion` then holds the "
+        "label's first guideline alternative).",
+    ),
 ) -> None:
     """Score many transcripts or utterance tables into one table: a row per supporter utterance."""
     from coach.batch.engine import run
@@ -115,6 +120,7 @@ def score(
         batch_size=batch_size,
         max_bytes=int(max_mb * 1_000_000),
         model=model_path,
+        suggest=suggestions,
     )
     summary = run(
         found.inputs,

@@ -364,3 +364,19 @@ def test_batch_coach_computes_only_the_kept_suggestion_and_keeps_the_same_output
     import inspect
 
     assert 'suggest_for="top_concern"' in inspect.getsource(get_coach)  # what the CLI and workers load
+
+
+def test_no_suggestions_scores_the_same_and_skips_the_rewrites(tmp_path, capsys):
+    """`--no-suggestions`: same flags, probabilities and spans; `suggestion` is the guideline alternative."""
+    table = utterances_table(tmp_path, 60)
+    full, fast = tmp_path / "full.csv", tmp_path / "fast.csv"
+    assert score(capsys, table, "--out", full, "--id-col", "uid")[0] == 0
+    assert score(capsys, table, "--out", fast, "--id-col", "uid", "--no-suggestions")[0] == 0
+    a, b = read(full), read(fast)
+    pd.testing.assert_frame_equal(a.drop(columns=["suggestion"]), b.drop(columns=["suggestion"]))
+    guideline = {alt for label in taxonomy.LABELS for alt in taxonomy.get(label).alternatives[:1]}
+    concern = b[[c for c in taxonomy.LABELS if taxonomy.kind_of(c) == "concern"]].any(axis=1)
+    assert concern.sum() > 10
+    assert set(b.loc[concern, "suggestion"]) <= guideline
+    assert (b.loc[~concern, "suggestion"] == "").all()
+    assert (a.loc[concern, "suggestion"] != b.loc[concern, "suggestion"]).any()  # rewrites were skipped

@@ -53,9 +53,10 @@ def score_frame_with_sessions(
     model: str | None = None,
     coach=None,
     strict: bool = True,
+    suggestions: bool = True,
 ):
     """(rows, sessions) frames for a pandas frame of utterances; see :func:`score_frame`."""
-    coach = coach or get_coach(model)
+    coach = coach or get_coach(model, suggestions)
     failures: list[str] = []
     stats = SessionStats()
     options = Options(
@@ -92,6 +93,7 @@ def score_frame(
     model: str | None = None,
     coach=None,
     strict: bool = True,
+    suggestions: bool = True,
 ):
     """Score a pandas frame of utterances: one output row per supporter row with text, in row order.
 
@@ -99,7 +101,8 @@ def score_frame(
     the supporter's; ``doc_col`` groups rows into documents. ``coach`` reuses a loaded
     :class:`coach.analysis.Coach` (else the model is loaded once per process and cached).
     An unknown column raises :class:`~coach.errors.InputError`; with ``strict`` (the default) a
-    frame with nothing to score raises too.
+    frame with nothing to score raises too. ``suggestions=False`` skips the rewritten alternatives (faster;
+    ``suggestion`` then holds the top concern's first guideline alternative).
     """
     return score_frame_with_sessions(
         df,
@@ -112,6 +115,7 @@ def score_frame(
         model=model,
         coach=coach,
         strict=strict,
+        suggestions=suggestions,
     )[0]
 
 
@@ -122,6 +126,7 @@ def iter_score_files(
     model: str | None = None,
     coach=None,
     failures: list[str] | None = None,
+    suggestions: bool = True,
     **columns: str | None,
 ) -> Iterator:
     """Output-row frames, chunk by chunk, for files, directories or globs (as ``coach score``).
@@ -129,7 +134,7 @@ def iter_score_files(
     Bad files are skipped and their one-line reasons appended to ``failures`` when given.
     ``columns``: ``text_col``, ``id_col``, ``speaker_col``, ``doc_col``, ``start_col`` for tables.
     """
-    coach = coach or get_coach(model)
+    coach = coach or get_coach(model, suggestions)
     sink = failures if failures is not None else []
     found = expand(list(paths))
     sink.extend(found.failures)
@@ -148,13 +153,15 @@ def score_files(
     model: str | None = None,
     coach=None,
     failures: list[str] | None = None,
+    suggestions: bool = True,
     **columns: str | None,
 ):
     """All output rows for ``paths`` as one pandas frame (see :func:`iter_score_files`)."""
     import pandas as pd
 
     frames = list(
-        iter_score_files(paths, speaker=speaker, model=model, coach=coach, failures=failures, **columns)
+        iter_score_files(paths, speaker=speaker, model=model, coach=coach, failures=failures,
+                         suggestions=suggestions, **columns)
     )
     return pd.concat(frames, ignore_index=True) if frames else to_frame([])
 

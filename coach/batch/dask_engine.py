@@ -76,6 +76,7 @@ def score_dask(
     start_col: str | None = None,
     speaker: str | list[str] | None = None,
     model: str | None = None,
+    suggestions: bool = True,
 ):
     """A lazy Dask DataFrame of output rows (columns as :data:`coach.batch.OUTPUT_COLUMNS`).
 
@@ -93,6 +94,7 @@ def score_dask(
         "start_col": start_col,
         "speaker": speaker,
         "model": model,
+        "suggestions": suggestions,
         "strict": False,
     }
     return ddf.map_partitions(_score_partition, options, meta=empty_frame())

@@ -29,13 +29,13 @@ from .sinks import open_writer, read_existing
 class LocalExecutor:
     """Score in this process with one loaded Coach."""
 
-    def __init__(self, coach=None, model: str | None = None):
-        self._coach, self.model = coach, model
+    def __init__(self, coach=None, model: str | None = None, suggest: bool = True):
+        self._coach, self.model, self.suggest = coach, model, suggest
 
     def map(self, tasks: Iterator) -> Iterator[TaskResult]:
         for task in tasks:
             if self._coach is None:
-                self._coach = get_coach(self.model)
+                self._coach = get_coach(self.model, self.suggest)
             if hasattr(task, "items"):
                 yield TaskResult(score_utterances(task.items, self._coach), advance=task.advance)
             else:
@@ -68,7 +68,7 @@ def fix_hash_seed() -> None:
 class PoolExecutor:
     """``workers`` spawned processes, each loading the model once in its initializer."""
 
-    def __init__(self, workers: int, model: str | None = None):
+    def __init__(self, workers: int, model: str | None = None, suggest: bool = True):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -78,7 +78,7 @@ class PoolExecutor:
             max_workers=workers,
             mp_context=multiprocessing.get_context("spawn"),
             initializer=init_worker,
-            initargs=(model,),
+            initargs=(model, suggest),
         )
 
     def map(self, tasks: Iterator) -> Iterator[TaskResult]:
@@ -96,8 +96,10 @@ def make_executor(
     model: str | None = None,
     scheduler: str | None = None,
     coach=None,
+    suggest: bool = True,
 ):
-    """``local`` with one worker scores in-process; ``local`` with more uses a pool; ``dask`` a cluster."""
+    """``local`` with one worker scores in-process; ``local`` with more uses a pool; ``dask`` a cluster
+    (whose workers read ``model`` and ``suggest`` from each task)."""
     if engine == "dask":
         from .dask_engine import DaskExecutor
 
@@ -105,8 +107,8 @@ def make_executor(
     if engine != "local":
         raise CoachError(f"unknown engine '{engine}'; use local or dask")
     if workers <= 1:
-        return LocalExecutor(coach=coach, model=model)
-    return PoolExecutor(workers, model)
+        return LocalExecutor(coach=coach, model=model, suggest=suggest)
+    return PoolExecutor(workers, model, suggest)
 
 
 @dataclass
@@ -198,7 +200,7 @@ def run(
     planner.preflight()  # unknown columns stop here, before anything is written
     show = Progress.wanted(quiet)
     progress = Progress(show, planner.total() if show else None)
-    executor = make_executor(engine, workers, options.model, scheduler, coach)
+    executor = make_executor(engine, workers, options.model, scheduler, coach, options.suggest)
     writer = open_writer(out, OUTPUT_COLUMNS, OUTPUT_TYPES, append=resume)
     try:
         for result in executor.map(planner.tasks()):

@@ -47,6 +47,7 @@ class Options:
     files_per_task: int = 8
     max_bytes: int = 10_000_000
     model: str | None = None
+    suggest: bool = True  # False: no alternatives (coach score --no-suggestions)
 
     def spec_for(self, table: Table) -> TableSpec:
         return table.spec(
@@ -139,6 +140,7 @@ class Planner:
             max_bytes=o.max_bytes,
             done=[self.done.get(p, 0) > 0 for p in paths],
             model=o.model,
+            suggest=o.suggest,
             advance=len(paths),
         )
 
@@ -240,9 +242,9 @@ class Planner:
                 ident = cell(v[spec.id]).strip() if spec.id else ""
                 items.append(Utterance(doc, ident or f"{doc}:{turn}", turn, speaker, start, text))
                 if len(items) >= o.batch_size:
-                    yield UtteranceTask(items, model=o.model, advance=advance)
+                    yield UtteranceTask(items, model=o.model, suggest=o.suggest, advance=advance)
                     items, advance = [], 0
         if items or advance:
-            yield UtteranceTask(items, model=o.model, advance=advance)
+            yield UtteranceTask(items, model=o.model, suggest=o.suggest, advance=advance)
         if not scored and not failed:
             self.fail(f"{table.label}: no supporter rows with text to score")

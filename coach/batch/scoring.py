@@ -39,6 +39,7 @@ class Utterance:
 class UtteranceTask:
     items: list[Utterance]
     model: str | None = None
+    suggest: bool = True
     advance: int = 0  # progress units (input rows) this task completes
 
 
@@ -49,6 +50,7 @@ class TranscriptTask:
     max_bytes: int = 10_000_000
     done: list[bool] = field(default_factory=list)  # already in the output (--resume): count words only
     model: str | None = None
+    suggest: bool = True
     advance: int = 0
 
 
@@ -60,14 +62,19 @@ class TaskResult:
     advance: int = 0
 
 
-def get_coach(model: str | None = None):
-    """The process's :class:`coach.analysis.Coach` for ``model`` (loaded on first use)."""
-    if model not in _CACHE:
+def get_coach(model: str | None = None, suggest: bool = True):
+    """The process's :class:`coach.analysis.Coach` for ``model`` (loaded on first use).
+
+    ``suggest=False`` (``coach score --no-suggestions``) skips the alternatives; the ``suggestion`` column then
+    holds the top concern's first guideline alternative.
+    """
+    key = model if suggest else (model, "no-suggestions")
+    if key not in _CACHE:
         from coach.analysis import load
 
         # batch output keeps only the best alternative of each utterance's top concern: compute only that one
-        _CACHE[model] = load(model, max_suggestions=1, suggest_for="top_concern")
-    return _CACHE[model]
+        _CACHE[key] = load(model, max_suggestions=1, suggest_for="top_concern", suggest=suggest)
+    return _CACHE[key]
 
 
 def set_coach(coach, model: str | None = None) -> None:
@@ -75,14 +82,14 @@ def set_coach(coach, model: str | None = None) -> None:
     _CACHE[model] = coach
 
 
-def init_worker(model: str | None = None) -> None:
+def init_worker(model: str | None = None, suggest: bool = True) -> None:
     """Process-pool initializer: load the model once, before the first task arrives."""
-    get_coach(model)
+    get_coach(model, suggest)
 
 
 def run_task(task: UtteranceTask | TranscriptTask) -> TaskResult:
     """Score a task with this process's model."""
-    coach = get_coach(task.model)
+    coach = get_coach(task.model, task.suggest)
     if isinstance(task, UtteranceTask):
         return TaskResult(score_utterances(task.items, coach), advance=task.advance)
     return score_transcripts(task, coach)

@@ -9,7 +9,8 @@ def _rows(m: dict) -> list[str]:
            f"- Clean under our own model (no concern above threshold): **{m['clean']:.1%}** of served alternatives.",
            f"- Well-formed (capital start, end punctuation, no doubled words): **{m['well_formed']:.1%}**; "
            f"alternatives repeating the flagged phrase: **{m['repeats_phrase']}**.",
-           f"- Best alternative keeps >= 80% of the sentence's content words outside the phrase: "
+           f"- Best alternative keeps >= 80% of the sentence's content words (nouns and main verbs outside the "
+           f"phrase and the concern's own words): "
            f"**{m['best_keeps_content']:.1%}** (mean retention {m['mean_retention']:.2f}); best alternative's "
            "source: " + ", ".join(f"{k} {v}" for k, v in sorted(m["best_source"].items())) + ".",
            "", "| label | flagged | best keeps content | rewrite ranked first | mean retention |",
