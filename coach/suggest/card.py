@@ -11,7 +11,8 @@ def _rows(m: dict) -> list[str]:
            f"alternatives repeating the flagged phrase: **{m['repeats_phrase']}**.",
            f"- Best alternative keeps >= 80% of the sentence's content words (nouns and main verbs outside the "
            f"phrase and the concern's own words): "
-           f"**{m['best_keeps_content']:.1%}** (mean retention {m['mean_retention']:.2f}); best alternative's "
+           f"**{m['best_keeps_content']:.2%}** ({m.get('best_keeps_content_count', '?')} of {m['findings']}; "
+           f"mean retention {m['mean_retention']:.2f}); best alternative's "
            "source: " + ", ".join(f"{k} {v}" for k, v in sorted(m["best_source"].items())) + ".",
            "", "| label | flagged | best keeps content | rewrite ranked first | mean retention |",
            "|---|---|---|---|---|"]

@@ -28,7 +28,9 @@ EXTRA_STOP = frozenset(
     getting should must ought better will would could can can't won't don't doesn't didn't isn't aren't wasn't
     i'm you're you'll you've you'd it's that's there's let's he's she's we're they're i'll i've i'd
     lot lots thing things stuff way right know mean think guess say said tell told want
-    u ur ya im dont cant wont thats youre shes hes theyll theyre ive id ill youll youve tho""".split()
+    u ur ya im dont cant wont thats youre shes hes theyll theyre ive id ill youll youve tho ull theyd youd
+    wouldnt couldnt shouldnt didnt doesnt isnt arent wasnt werent hasnt havent hadnt itll thatll whats theres
+    lets""".split()
 )
 STOP = frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP | L.FILLERS | L.SLANG_FILLERS
 
@@ -96,8 +98,50 @@ def _content_words(text: str, start: int, end: int, label: str | None = None) ->
     outside = text[:start] + " " + text[end:]
     words = re.findall(r"[A-Za-z][A-Za-z']*", outside.replace("\u2019", "'"))
     own = CONCERN_WORDS.get(label, frozenset())
-    return frozenset(stem(w) for w in words
-                     if w.lower() not in STOP and w.lower() not in own and len(w) > 1 and is_noun_or_main_verb(w))
+    low = [w.lower() for w in words]
+    return frozenset(stem(w) for k, w in enumerate(words)
+                     if low[k] not in STOP and low[k] not in own and len(w) > 1 and not _in_formula(low, k)
+                     and is_noun_or_main_verb(w))
+
+
+_COPULA = frozenset("be is are was were been being am 's 're ur youre its thats it's that's you're i'm im "
+                    "feel feels felt seem seems seemed look looks looked get gets got sound sounds".split())
+_INTENSIFIERS = frozenset("really so very too pretty super totally kinda quite".split())
+
+
+@lru_cache(maxsize=65536)
+def _can_be_adjective(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return "ADJ" in getAllLemmas(word)
+
+
+def _in_formula(words: list[str], k: int) -> bool:
+    """Is ``words[k]`` a verb or noun only inside a fixed formula, not as a main verb or noun?
+
+    "going to stop" (future auxiliary), "come on", "trust me", "I bet", "no question", "no doubt", "no excuses",
+    "no matter what", a closing "period", "full stop"; and a word that can be an adjective right after a copula
+    or an intensifier ("you'll be fine", "really sick"), where it is one.
+
+    >>> [_in_formula("it's going to stop".split(), 1), _in_formula("going to the meeting".split(), 0)]
+    [True, False]
+    >>> [_in_formula("you'll be fine".split(), 2), _in_formula("pay the fine".split(), 2)]
+    [True, False]
+    """
+    w = words[k]
+    prev = words[k - 1] if k > 0 else ""
+    nxt = words[k + 1] if k + 1 < len(words) else ""
+    nxt2 = words[k + 2] if k + 2 < len(words) else ""
+    if (prev in _COPULA or prev in _INTENSIFIERS) and _can_be_adjective(w):
+        return True  # "you'll be fine", "really sick": an adjective here, whatever else the word can be
+    if w == "going" and nxt == "to" and nxt2 and nxt2 not in STOP | {"the", "a", "an"}:
+        from coach.model.features import is_base_verb
+
+        return is_base_verb(nxt2)
+    return ((w == "come" and nxt == "on") or (w == "trust" and nxt == "me") or (w == "bet" and prev == "i")
+            or (w in {"question", "doubt", "excuse", "excuses"} and prev == "no")
+            or (w == "matter" and prev == "no" and nxt == "what")
+            or (w == "period" and k == len(words) - 1) or (w == "stop" and prev == "full"))
 
 
 def content_words(text: str, start: int = 0, end: int = 0, label: str | None = None) -> set[str]:
