@@ -31,13 +31,18 @@ _WORD_RE = re.compile(r"[a-z0-9]+(?:['\u2019][a-z]+)?|[?!]")
 _FILLER_RE = re.compile(r"\b(um+|uh+|erm|er|hmm+|mm+|ah+|like|you know|i mean|sort of|kind of)\b[,]?\s*")
 
 
-@lru_cache(maxsize=16384)  # the word and the character n-grams both ask for the same texts
 def normalise(text: str) -> str:
     """Lowercase, straighten quotes, drop fillers: the view that n-grams see.
 
     >>> normalise("Um, you know, you NEED to call her\u2019s mum")
     "you need to call her's mum"
     """
+    # cached on a plain str: a SpanText key would keep its whole Doc alive in the cache
+    return _normalise(str(text))
+
+
+@lru_cache(maxsize=16384)  # the word and the character n-grams both ask for the same texts
+def _normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     text = _FILLER_RE.sub("", text)
     return " ".join(text.split())
