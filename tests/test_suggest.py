@@ -206,3 +206,17 @@ def test_shipped_metrics_meet_the_floor():
         assert m["well_formed"] == 1.0
         assert m["repeats_phrase"] == 0
         assert m["findings_without_alternative"] == 0
+        assert m["best_keeps_content"] >= 0.80
+
+
+def test_alternatives_measured_now_match_the_card(nlp):
+    """Recomputed on the test split and the bank, the figures are what metadata.json (and the card) say."""
+    from coach.model import io
+    from coach.suggest.evaluate import evaluate_suggestions
+
+    got = evaluate_suggestions(nlp)
+    shipped = io.read_metadata()["metrics"]["suggestions"]
+    for part in ("test_split", "rewrite_bank"):
+        for key in ("findings", "clean", "well_formed", "repeats_phrase", "best_keeps_content_count"):
+            assert got[part][key] == shipped[part][key], (part, key)
+        assert got[part]["best_keeps_content"] >= 0.80

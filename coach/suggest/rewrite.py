@@ -764,9 +764,10 @@ def _false_promise(sentence: str, start: int, end: int, lo: int, hi: int, avoid=
         kind, text = _hope(claim) if claim else ("", "")
     if kind == "hope" and len(text.split()) >= 2:
         c0 = _lower_first(text)
-        if re.match(r"^(you|you're)\b", c0):
-            out.append(f"I hope {c0}, and I can't promise it. What would help you get ready either way?")
-        out.append(f"I hope {c0}, and I can't promise it. Whatever happens, we can work out the next steps together.")
+        ready = f"I hope {c0}, and I can't promise it. What would help you get ready either way?"
+        whatever = f"I hope {c0}, and I can't promise it. Whatever happens, we can work out the next steps together."
+        # both closings, the better fit first: the model's check may turn one down
+        out += [ready, whatever] if re.match(r"^(you|you're)\b", c0) else [whatever, ready]
     elif kind == "sure" and _has_content(text):
         out.append(f"I can't promise {_lower_first(text)}, but I can ask about it, and we can plan the next steps "
                    f"together.")
