@@ -119,3 +119,26 @@ def test_caches_never_keep_a_doc_alive():
     del items, item
     gc.collect()
     assert sys.getrefcount(doc) == before
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "coach.model.features",
+        "coach.model.compact",
+        "coach.model.spans",
+        "coach.model.classifier",
+        "coach.suggest",
+        "coach.suggest.content",
+        "coach.suggest.clause",
+        "coach.suggest.rewrite",
+        "coach.suggest.vocative",
+        "coach.component",
+    ],
+)
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0

@@ -102,11 +102,14 @@ def affirmation(sentence: str, phrase: str) -> Suggestion:
 def _candidates(sentence: str, label: str, start: int, end: int, banked: list[str], avoid=()) -> list[Suggestion]:
     from coach.suggest import rewrite
 
+    from coach.suggest.vocative import vocative, with_vocative
+
     info = taxonomy.get(label)
     out = [Suggestion(t, info.why, "rewrite") for t in rewrite.rewrite(sentence, label, start, end, avoid)]
     out += [Suggestion(t, info.why, "bank") for t in banked]
     out += [Suggestion(t, info.why, "guideline") for t in info.alternatives]
-    return out
+    name = vocative(sentence)  # the person's name, when the supporter used it, stays in every alternative
+    return [Suggestion(with_vocative(c.text, name), c.why, c.source) for c in out] if name else out
 
 
 def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:

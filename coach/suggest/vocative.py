@@ -1,0 +1,95 @@
+"""The name a supporter addresses the person by, so an alternative can keep it.
+
+"but gina u should call them back" -> "Gina, how would you feel about calling them back?": using the
+person's name is part of what the supporter said, and part of speaking *with* them. No tagger is available
+offline, so a name is recognised by where it stands (first after discourse words and before a pronoun or a
+comma, between commas, or last after a comma) and by what it is (a capitalised word, or a word that no
+English lexicon knows and that is not chat slang).
+
+>>> vocative("but gina u should call them back"), vocative("Okay, so, Ray, you've been on it a while.")
+('Gina', 'Ray')
+>>> vocative("They'll hire you back, Jamal."), vocative("u need to stop hanging w tyler period")
+('Jamal', '')
+>>> vocative("mo did u stop taking it"), vocative("Did you take it?")
+('Mo', '')
+>>> vocative("Ugh, that again?"), vocative("Suboxone is way better, u should switch"), vocative("Sunday, then.")
+('', '', '')
+>>> with_vocative("How would you feel about calling them back?", "Gina")
+'Gina, how would you feel about calling them back?'
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from coach.model import lexicon as L
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9':]*|[,.!?;]")
+_LEAD = frozenset("ok okay so but and look listen well um uh yeah yes right alright honestly oh".split())
+_GREETING = frozenset("hey hi hello morning evening afternoon thanks welcome sorry bye night".split())
+_YOU = frozenset("u you ur your youre you're r".split())
+_AUX = frozenset("did do does are r have has can could would will were was".split())
+# what follows ", NAME," when NAME is addressed ("Okay, so, Ray, you've been"), not described ("your dog, Buster, died")
+_RESUME = frozenset("u you ur your youre you're you've you'll i i'm it's its that's we listen look honestly "
+                    "seriously please".split())
+_NOT_NAMES = frozenset("""tmrw tmr tbh ngl fr idk lol omg imo imho btw fwiw rn smh bc cuz cos pls plz thx ty k kk ya
+    yep nah nope bro bruh dude man mate hun babe sis fam girl guys yall y'all dawg homie buddy pal sir maam ma'am
+    lmao jk tho gonna gotta wanna kinda sorta ugh huh whoa aw oof ha hm hmm mhm yikes ew gotcha congrats heya heyy
+    hiya hooah ttyl dw srsly ppl wht wat whatre whens pm am st op aa mr mrs ms dr mx sarge doc coach team all
+    jeez wow abt omw ikr nvm
+    everyone folks monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december""".split())
+
+
+@lru_cache(maxsize=16384)
+def _known(word: str) -> bool:
+    from lemminflect import getAllLemmas
+
+    return bool(getAllLemmas(word))
+
+
+def _name_like(word: str, capitalised_in_place: bool) -> bool:
+    """A word that can be a first name here: not slang, an interjection, a day, a drug or a diagnosis; and
+    either capitalised where capitals mean something or unknown to the English lexicon."""
+    from coach.suggest.content import STOP
+
+    low = word.lower()
+    if (not word.isalpha() or not 2 <= len(word) <= 12 or low in _NOT_NAMES or low in _LEAD or low in STOP
+            or low in L.FILLERS or low in L.MEDICATION or low in L.DIAGNOSIS or low in _GREETING):
+        return False
+    return capitalised_in_place or not _known(low)
+
+
+@lru_cache(maxsize=8192)
+def vocative(sentence: str) -> str:
+    """The name the sentence addresses, capitalised ("" when there is none)."""
+    toks = _WORD.findall(sentence)
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if not t[0].isalpha():
+            continue
+        prev = toks[i - 1] if i else ""
+        nxt = toks[i + 1] if i + 1 < n else ""
+        cap = t[0].isupper() and i > 0 and prev not in {".", "!", "?"}
+        # "hey gina", "Hi, Priya", "Thanks for texting in, Marcus." style greetings
+        greeted = prev.lower() in _GREETING or (prev == "," and i >= 2 and toks[i - 2].lower() in _GREETING)
+        # first word (after discourse words), then a comma or "you": "Carmen, have you", "bex u gotta"
+        asks = nxt.lower() in _AUX and i + 2 < n and toks[i + 2].lower() in _YOU  # "mo did u stop"
+        lead = all(x.lower() in _LEAD or x == "," for x in toks[:i]) and (nxt == "," or nxt.lower() in _YOU or asks)
+        # after a comma at the end ("..., Jamal."), or between commas before the speaker turns to them
+        after = toks[i + 2].lower() if i + 2 < n else ""
+        tail = prev == "," and (nxt in {".", "!", "?"} or not nxt or (nxt == "," and after in _RESUME)) and (
+            cap or not _known(t.lower()))
+        if (greeted or lead or tail) and _name_like(t, cap):
+            if greeted or lead or cap:
+                return t[0].upper() + t[1:]
+    return ""
+
+
+def with_vocative(text: str, name: str) -> str:
+    """``text`` addressed to ``name`` (unchanged when there is no name or the text already uses it)."""
+    if not name or re.search(rf"\b{re.escape(name)}\b", text, re.I):
+        return text
+    rest = text if text.startswith(("I ", "I'", "I,")) else text[:1].lower() + text[1:]
+    return f"{name}, {rest}"
