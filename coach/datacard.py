@@ -22,8 +22,8 @@ Utterances a **peer supporter** might say in a session, each labelled with the f
 substring that carries it. It trains and tests the Session Coach classifier and span tagger.
 
 ## Provenance: how it was written
-Every utterance was written by the team for this corpus, in twelve sections (`corpora/src/A.jsonl` ...
-`L.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
+Every utterance was written by the team for this corpus, in fifteen sections (`corpora/src/A.jsonl` ...
+`O.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
 adapted from public datasets, websites, papers, manuals or books. Authors wrote in scenarios (one imagined
 person and moment, 3-10 utterances) and varied settings, registers, topics, lengths, names and phrasing,
 with concerns in indirect forms (softened orders, orders as questions, sarcasm, minimising, lay diagnosis,
@@ -41,7 +41,13 @@ Sections J, K and L were written together, again from lists of forms: J for judg
 inside reflections) with look-alike negatives (neutral descriptions, reflections of the person's own
 self-judgment, the supporter's own mistakes); K for softened, "we" and question-form orders and lay
 diagnosis in everyday words, with their look-alikes; L for long, real-sounding transcript and forum turns
-(mostly speech-to-text and chat) where one clause carries the concern.
+(mostly speech-to-text and chat) where one clause carries the concern. Sections M, N and O followed, from
+the dev split's error *forms* (never the test split's utterances): M for implicit judgment as it sounds in
+spoken sessions (rhetorical blame, blame conditionals, fatalistic labels, minimising by comparison, sarcasm),
+N for orders without "you need to" (decisions announced as plans, bare imperatives with many verbs, "don't
+you dare") and person-driven language against its look-alikes (validation, sarcastic "what do you want"),
+O for subtle diagnosis and false promises (medication advice inside reassurance, slang labels, guarantees of
+outcomes others control) with their look-alikes.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test
@@ -131,7 +137,10 @@ def render() -> str:
             "- Each utterance is labelled alone, without the other speaker's preceding turn, so reflections and "
             "reported orders are marked by their own wording only.",
             "- Label boundaries the codebook leaves open are settled in `CONVENTIONS.md`; coders elsewhere may "
-            "draw them differently (medication orders in particular).", ""]
+            "draw them differently (medication orders in particular).",
+            "- The independent second coding sampled sections A-G; sections H-O (written later, about a third of "
+            "the corpus) were coded by their authors and checked by `coach.corpus check`, not yet second-coded.",
+            ""]
     return "\n".join(out)
 
 
