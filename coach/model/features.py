@@ -121,27 +121,16 @@ def cue_tokens(text) -> list[str]:
     >>> cue_tokens("You can't leave, OK?")
     ['you', "can't", 'leave', 'ok', '?']
     """
-    out: list[str] = []
-    if isinstance(text, SpanText) and text.orths is not None:
-        return _cue_tokens_of_orths(text.orths, text.span.doc.vocab)
     if isinstance(text, SpanText):
-        tokens = text.span
+        span = text.span
+        orths = text.orths if text.orths is not None else [t.orth for t in span]
+        vocab = span.doc.vocab
     elif isinstance(text, str):
         doc = _tokenizer()(text.replace("\u2019", "'"))
-        return _cue_tokens_of_orths(doc.to_array("ORTH").tolist(), doc.vocab)
-    else:
-        tokens = text
-    for tok in tokens:
-        low = tok.lower_.replace("\u2019", "'")
-        if tok.is_space or (tok.is_punct and low not in {"?", "!"}):
-            continue
-        if out and low.startswith("'") and low in {"'s", "'re", "'ll", "'ve", "'d", "'m"}:
-            out[-1] += low
-        elif out and low in {"n't"}:
-            out[-1] += low
-        else:
-            out.append(low)
-    return out
+        orths, vocab = doc.to_array("ORTH").tolist(), doc.vocab
+    else:  # a spaCy Span or Doc
+        orths, vocab = [t.orth for t in text], text.vocab
+    return _cue_tokens_of_orths(orths, vocab)
 
 
 @lru_cache(maxsize=65536)
@@ -171,7 +160,8 @@ _ORTH_INFO: dict[int, tuple[str, bool]] = {}  # ORTH id -> (lowercased text, dro
 
 def _cue_tokens_of_orths(orths: list[int], vocab) -> list[str]:
     """:func:`cue_tokens` from token ORTH ids: the attributes it reads (lowercase form, is_space, is_punct)
-    are the lexeme's, so each distinct word is looked up once per process instead of once per token."""
+    are the lexeme's, so each distinct word is looked up once per process instead of once per token.
+    Contractions are rejoined to the word before them ("can" + "n't")."""
     out: list[str] = []
     info = _ORTH_INFO
     for o in orths:

@@ -21,6 +21,7 @@ from functools import lru_cache
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from coach.model import lexicon as L
+from coach.model.features import is_base_verb
 
 EXTRA_STOP = frozenset(
     """um uh erm hmm mm ok okay yeah yes alright like gonna gotta wanna kinda sorta just really probably definitely
@@ -135,8 +136,6 @@ def _in_formula(words: list[str], k: int) -> bool:
     if (prev in _COPULA or prev in _INTENSIFIERS) and _can_be_adjective(w):
         return True  # "you'll be fine", "really sick": an adjective here, whatever else the word can be
     if w == "going" and nxt == "to" and nxt2 and nxt2 not in STOP | {"the", "a", "an"}:
-        from coach.model.features import is_base_verb
-
         return is_base_verb(nxt2)
     return ((w == "come" and nxt == "on") or (w == "trust" and nxt == "me") or (w == "bet" and prev == "i")
             or (w in {"question", "doubt", "excuse", "excuses"} and prev == "no")
