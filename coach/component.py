@@ -27,6 +27,8 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
+import numpy as np
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -112,8 +114,19 @@ class SessionCoach:
 
                 self._sentencizer = Sentencizer()
             doc = self._sentencizer(doc)
+        n = len(doc)
+        if not n:
+            return []
+        # boundaries from arrays: iterating doc.sents builds a Token object per token
+        starts_at, idx, length = doc.to_array([SENT_START, IDX, LENGTH]).astype(np.int64).T.tolist()
+        starts = [0, *(i for i in range(1, n) if starts_at[i] == 1)]
         text, orths = doc.text, doc.to_array("ORTH").tolist()
-        return [t for t in (SpanText.of(s, text, orths) for s in doc.sents) if t.strip()]
+        out = []
+        for s, e in zip(starts, [*starts[1:], n]):
+            piece = text[idx[s]:idx[e - 1] + length[e - 1]]
+            if piece.strip():
+                out.append(SpanText(piece, Span(doc, s, e), orths[s:e]))
+        return out
 
     @staticmethod
     def _top_concern_requests(requests: list) -> list:

@@ -39,6 +39,15 @@ def test_vectorizers_transform_like_scikit_learn(model, texts):
             assert abs(got - ref).max() == 0.0, name
 
 
+def test_compiled_classifier_matches_the_fitted_pipeline(model, texts):
+    # the weights-only evaluation of words + chars + cues -> NB/LR ensemble -> Platt sigmoid, for all labels
+    got = model._linear().predict_proba(texts)
+    ref = np.asarray(model.pipeline_.predict_proba(texts))
+    assert got.shape == ref.shape == (len(texts), len(model.labels_))
+    np.testing.assert_allclose(got, ref, rtol=0, atol=1e-9)
+    assert (model.flags(got) == model.flags(ref)).all()
+
+
 def test_compiled_span_tagger_matches_its_logistic_regressions(model, texts):
     tagger = model.tagger_
     for label in tagger.models_:
@@ -142,3 +151,20 @@ def test_docstring_examples(module):
 
     result = doctest.testmod(importlib.import_module(module))
     assert result.failed == 0
+
+
+def test_component_sentences_from_arrays_equal_doc_sents(texts):
+    import spacy
+
+    from coach.component import SessionCoach
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    coach = SessionCoach.__new__(SessionCoach)  # _sentences reads only the Doc
+    coach._sentencizer = None
+    for doc in nlp.pipe(texts + ["Hi.  \n  There", "\n\nok. ", "One. Two! Three?"]):
+        orths = doc.to_array("ORTH").tolist()
+        ref = [t for t in (F.SpanText.of(s, doc.text, orths) for s in doc.sents) if t.strip()]
+        got = coach._sentences(doc)
+        assert [(str(t), t.span.start, t.span.end, t.orths) for t in got] == \
+            [(str(t), t.span.start, t.span.end, t.orths) for t in ref]

@@ -131,7 +131,13 @@ class SessionModel(BaseEstimator):
                     piece = text[a:b]
                 else:
                     sub = span.doc.char_span(span.start_char + a, span.start_char + b, alignment_mode="expand")
-                    piece = SpanText.of(sub) if sub is not None else text[a:b]
+                    if sub is None:
+                        piece = text[a:b]
+                    else:  # the sub-span's text and token ids, cut from the sentence's
+                        orths = getattr(item, "orths", None)
+                        piece = SpanText(
+                            text[sub.start_char - span.start_char:sub.end_char - span.start_char], sub,
+                            None if orths is None else orths[sub.start - span.start:sub.end - span.start])
                 w_texts.append(piece)
                 owner.append(k)
                 offs.append((a, b))
@@ -171,7 +177,7 @@ class SessionModel(BaseEstimator):
         if not texts:
             return proba, best
         w_texts, owner, offs, _, _ = self._windowed(texts)
-        wp = np.asarray(self.pipeline_.predict_proba(w_texts))
+        wp = self._linear().predict_proba(w_texts)
         for k, o in enumerate(owner):
             better = wp[k] > proba[o]
             proba[o] = np.where(better, wp[k], proba[o])
@@ -182,6 +188,17 @@ class SessionModel(BaseEstimator):
 
     def predict_proba(self, texts) -> np.ndarray:
         return self.predict_proba_windows(texts)[0]
+
+    def __getstate__(self):
+        state = dict(super().__getstate__())
+        state.pop("_compiled", None)  # rebuilt from the fitted pipeline on first use
+        return state
+
+    def _linear(self) -> "_LinearModel":
+        """The fitted pipeline as one set of linear weights per feature block (built once per process)."""
+        if "_compiled" not in self.__dict__:
+            self.__dict__["_compiled"] = _LinearModel.from_pipeline(self.pipeline_)
+        return self.__dict__["_compiled"]
 
     def predict(self, texts) -> np.ndarray:
         return self.flags(self.predict_proba(texts))
@@ -208,3 +225,55 @@ class SessionModel(BaseEstimator):
                                   windows_):
             out.append((a + s, a + e))
         return out
+
+
+class _LinearModel:
+    """The fitted ``Pipeline`` evaluated straight from its weights, one feature block at a time.
+
+    Every step after the features is linear up to the final sigmoid: for each label, the ensemble's logit is
+    ``0.5 * (x . w_lr + b_lr) + 0.5 * ((x > 0) * r) . w_nb + b_nb)`` and Platt calibration maps it through
+    ``1 / (1 + exp(a * logit + b))``. So a window's probabilities for all labels come from two sparse-dense
+    products per block, without stacking the blocks or calling scikit-learn's estimators one label at a time.
+    The result is the pipeline's ``predict_proba`` up to floating-point rounding (a test compares them).
+    """
+
+    def __init__(self, blocks, lr_weights, nb_weights, const, a, b):
+        self.blocks = blocks  # the fitted feature transformers, in FeatureUnion order
+        self.lr_weights = lr_weights  # per block, (n_features, n_labels)
+        self.nb_weights = nb_weights
+        self.const, self.a, self.b = const, a, b
+
+    @classmethod
+    def from_pipeline(cls, pipeline: Pipeline) -> "_LinearModel":
+        union: FeatureUnion = pipeline.named_steps["features"]
+        ovr: OneVsRestClassifier = pipeline.named_steps["clf"]
+        if union.transformer_weights or not getattr(ovr, "multilabel_", False):
+            raise ValueError("the compiled model expects an unweighted FeatureUnion and a multi-label classifier")
+        blocks = [t for _, t in union.transformer_list]
+        sizes = [len(t.get_feature_names_out()) for t in blocks]
+        lr_cols, nb_cols, const, a, b = [], [], [], [], []
+        for est in ovr.estimators_:
+            (cal,) = est.calibrated_classifiers_
+            ens, (sig,) = cal.estimator, cal.calibrators
+            lr_cols.append(0.5 * ens.lr_.coef_.ravel())
+            nb_cols.append(0.5 * ens.ratio_.astype(np.float64) * ens.nb_.coef_.ravel())
+            const.append(0.5 * (ens.lr_.intercept_[0] + ens.nb_.intercept_[0]))
+            a.append(sig.a_)
+            b.append(sig.b_)
+        lr, nb = np.column_stack(lr_cols), np.column_stack(nb_cols)
+        cuts = np.cumsum([0, *sizes])
+        if cuts[-1] != lr.shape[0]:
+            raise ValueError("feature blocks and classifier weights disagree in size")
+        split = lambda m: [np.ascontiguousarray(m[i:j]) for i, j in zip(cuts[:-1], cuts[1:])]  # noqa: E731
+        return cls(blocks, split(lr), split(nb), np.array(const), np.array(a), np.array(b))
+
+    def predict_proba(self, texts) -> np.ndarray:
+        """(n, n_labels) probabilities, as ``pipeline.predict_proba`` gives them (one column per label)."""
+        z = np.tile(self.const, (len(texts), 1))
+        for block, w_lr, w_nb in zip(self.blocks, self.lr_weights, self.nb_weights):
+            X = sp.csr_matrix(block.transform(texts))
+            z += X @ w_lr
+            X.data = (X.data > 0).astype(X.dtype)
+            z += X @ w_nb
+        p = 1.0 / (1.0 + np.exp(self.a * z + self.b))
+        return np.clip(p, 0.0, 1.0)

@@ -12,7 +12,7 @@ BANK_PATH = Path(__file__).resolve().parent.parent.parent / "corpora" / "rewrite
 def _index():
     import json
 
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from coach.model.compact import CompactTfidfVectorizer as TfidfVectorizer  # scikit-learn's, faster transform
 
     if not BANK_PATH.exists():
         return None
