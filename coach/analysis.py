@@ -163,12 +163,21 @@ class Coach:
         return Analysis(transcript, supporters, reason, findings, turn_scores)
 
 
+def _same_text(doc, text: str) -> bool:
+    """Is ``text`` the text the doc was tokenised from? (Cheaper than building ``doc.text``.)"""
+    if not len(doc):
+        return text == ""
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text) and text.startswith(doc[0].text, doc[0].idx)
+
+
 def findings_from_doc(doc, turn_index: int, turn: Turn, transcript: Transcript | None = None) -> list[Finding]:
     """The findings of one scored supporter turn, located in the source file and, with the ``transcript``
     it belongs to, at the cue of the recording where each phrase was spoken."""
     out = []
     spans = doc.spans.get("coach", [])
-    text = doc.text if len(spans) else ""  # slices of it are cheaper than Span.text, which joins tokens
+    # slices of the text are cheaper than Span.text, which joins tokens; the doc was made from the turn's text
+    text = (turn.text if _same_text(doc, turn.text) else doc.text) if len(spans) else ""
     for span in spans:
         line, col = turn.locate(span.start_char)
         sent = span.sent

@@ -28,7 +28,7 @@ from __future__ import annotations
 from typing import Iterable, Iterator
 
 import numpy as np
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
@@ -36,6 +36,20 @@ from spacy.util import minibatch
 from coach.model.features import SpanText
 
 SPANS_KEY = "coach"
+
+
+def doc_text(doc: Doc, orths: list[int] | None = None) -> str:
+    """``doc.text``, joined from the token strings and whitespace flags instead of one Token object per token.
+
+    >>> import spacy
+    >>> doc_text(spacy.blank("en")("Hi  there, you. "))
+    'Hi  there, you. '
+    """
+    strings = doc.vocab.strings
+    if orths is None:
+        orths = doc.to_array("ORTH").tolist()
+    spaces = doc.to_array(SPACY).tolist()
+    return "".join([strings[o] + " " if w else strings[o] for o, w in zip(orths, spaces)])
 
 
 
@@ -120,7 +134,8 @@ class SessionCoach:
         # boundaries from arrays: iterating doc.sents builds a Token object per token
         starts_at, idx, length = doc.to_array([SENT_START, IDX, LENGTH]).astype(np.int64).T.tolist()
         starts = [0, *(i for i in range(1, n) if starts_at[i] == 1)]
-        text, orths = doc.text, doc.to_array("ORTH").tolist()
+        orths = doc.to_array("ORTH").tolist()
+        text = doc_text(doc, orths)
         out = []
         for s, e in zip(starts, [*starts[1:], n]):
             piece = text[idx[s]:idx[e - 1] + length[e - 1]]

@@ -156,7 +156,7 @@ def test_docstring_examples(module):
 def test_component_sentences_from_arrays_equal_doc_sents(texts):
     import spacy
 
-    from coach.component import SessionCoach
+    from coach.component import SessionCoach, doc_text
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
@@ -164,6 +164,7 @@ def test_component_sentences_from_arrays_equal_doc_sents(texts):
     coach._sentencizer = None
     for doc in nlp.pipe(texts + ["Hi.  \n  There", "\n\nok. ", "One. Two! Three?"]):
         orths = doc.to_array("ORTH").tolist()
+        assert doc_text(doc) == doc_text(doc, orths) == doc.text
         ref = [t for t in (F.SpanText.of(s, doc.text, orths) for s in doc.sents) if t.strip()]
         got = coach._sentences(doc)
         assert [(str(t), t.span.start, t.span.end, t.orths) for t in got] == \
