@@ -86,7 +86,10 @@ def agreement_section() -> list[str]:
                          "Round 1: sections A-F, second coder given the codebook only"),
                         (C.CORPUS_DIR / "second_coding.jsonl",
                          "Round 2: a fresh sample from sections A-G (none from round 1; H and I came later), after `CONVENTIONS.md` "
-                         "was written and applied; second coder given the codebook and the conventions")):
+                         "was written and applied; second coder given the codebook and the conventions"),
+                        (C.CORPUS_DIR / "second_coding_round3.jsonl",
+                         "Round 3: a stratified sample from sections H-O (written after rounds 1 and 2), second coder "
+                         "given the codebook and the conventions")):
         if not path.exists():
             continue
         coded = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -138,8 +141,9 @@ def render() -> str:
             "reported orders are marked by their own wording only.",
             "- Label boundaries the codebook leaves open are settled in `CONVENTIONS.md`; coders elsewhere may "
             "draw them differently (medication orders in particular).",
-            "- The independent second coding sampled sections A-G; sections H-O (written later, about a third of "
-            "the corpus) were coded by their authors and checked by `coach.corpus check`, not yet second-coded.",
+            "- Blind second coding covers a sample (three rounds of 430, about a tenth of the corpus, every section); "
+            "the other utterances were coded by their authors only and checked by `coach.corpus check` and the "
+            "convention passes.",
             ""]
     return "\n".join(out)
 

@@ -73,8 +73,9 @@ def test_variety():
     assert s["multi_sentence"] >= 300
 
 
-def test_second_coding_agreement():
-    path = corpus.CORPUS_DIR / "second_coding.jsonl"
+@pytest.mark.parametrize("name", ["second_coding.jsonl", "second_coding_round3.jsonl"])
+def test_second_coding_agreement(name):
+    path = corpus.CORPUS_DIR / name
     coded = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(coded) >= 400
     by_id = {r["id"]: r for r in ROWS}
