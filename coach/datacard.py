@@ -22,8 +22,8 @@ Utterances a **peer supporter** might say in a session, each labelled with the f
 substring that carries it. It trains and tests the Session Coach classifier and span tagger.
 
 ## Provenance: how it was written
-Every utterance was written by the team for this corpus, in fifteen sections (`corpora/src/A.jsonl` ...
-`O.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
+Every utterance was written by the team for this corpus, in twenty sections (`corpora/src/A.jsonl` ...
+`T.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
 adapted from public datasets, websites, papers, manuals or books. Authors wrote in scenarios (one imagined
 person and moment, 3-10 utterances) and varied settings, registers, topics, lengths, names and phrasing,
 with concerns in indirect forms (softened orders, orders as questions, sarcasm, minimising, lay diagnosis,
@@ -47,7 +47,15 @@ spoken sessions (rhetorical blame, blame conditionals, fatalistic labels, minimi
 N for orders without "you need to" (decisions announced as plans, bare imperatives with many verbs, "don't
 you dare") and person-driven language against its look-alikes (validation, sarcastic "what do you want"),
 O for subtle diagnosis and false promises (medication advice inside reassurance, slang labels, guarantees of
-outcomes others control) with their look-alikes.
+outcomes others control) with their look-alikes. Sections P to T were written together from lists of forms
+built from the codebook's categories, by authors who read no other section: P for judgment carried by form
+and tone rather than by "bad" or "wrong" (exasperated questions, mock praise, idioms of blame, shaming
+comparisons, character verdicts, slang labels) against empathy, self-disclosure and criticism of systems; Q
+for orders without "you need to" (decisions announced for the person, deciding "let's", rules, gatekeeping,
+ultimatums, directive advice) against reflections, reported orders and refusable offers; R for subtle
+diagnosis and false promises against hope, honest limits and medical information; S for long peer-support
+forum and text-line replies, where advice and self-disclosure mix; T for helping conversations as a transcript
+shows them (back-channel, reflections, summaries, assigned tasks, asides).
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test
