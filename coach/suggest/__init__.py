@@ -105,7 +105,14 @@ def _candidates(sentence: str, label: str, start: int, end: int, banked: list[st
     from coach.suggest.vocative import vocative, with_vocative
 
     info = taxonomy.get(label)
-    out = [Suggestion(t, info.why, "rewrite") for t in rewrite.rewrite(sentence, label, start, end, avoid)]
+    made = rewrite.rewrite(sentence, label, start, end, avoid)
+    if not made or len(_WORD.findall(sentence[start:end])) < 2:
+        # the tagger's phrase can be a stray word ("fit", "the"): the label is the sentence's, so its clause is
+        # rewritten as a whole too (later in rank: the phrase's own rewrites stay first)
+        lo, hi = rewrite._covering(sentence, start, end)
+        if (lo, hi) != (start, end):
+            made += [t for t in rewrite.rewrite(sentence, label, lo, hi, avoid) if t not in made]
+    out = [Suggestion(t, info.why, "rewrite") for t in made]
     out += [Suggestion(t, info.why, "bank") for t in banked]
     out += [Suggestion(t, info.why, "guideline") for t in info.alternatives]
     name = vocative(sentence)  # the person's name, when the supporter used it, stays in every alternative

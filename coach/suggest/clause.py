@@ -65,6 +65,18 @@ class Clause:
         return " ".join(x for x in (self.verb, self.rest) if x)
 
 
+@lru_cache(maxsize=4096)
+def _is_verb(word: str) -> bool:
+    """Does the lexicon know ``word`` as a verb ('plug' in 'unplug'; not 'ad' in 'read')?"""
+    from lemminflect import getAllLemmas
+
+    return "VERB" in getAllLemmas(word)
+
+
+_DOUBLING = frozenset("admit commit submit permit forget begin regret refer prefer occur control patrol rebut "
+                      "compel expel propel equip".split())
+
+
 def gerund(verb: str) -> str:
     """The -ing form of a verb.
 
@@ -81,6 +93,11 @@ def gerund(verb: str) -> str:
     if v.endswith("e") and not v.endswith(("ee", "ye", "oe")) and len(v) > 2:
         return v[:-1] + "ing"
     if re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", v) and len(v) <= 4:
+        return v + v[-1] + "ing"
+    # a stressed last syllable doubles too: "unplug", "reset", "admit", "forget"
+    root = re.sub(r"^(?:un|re|out|up|over)", "", v)
+    if (root != v and 3 <= len(root) <= 4 and re.fullmatch(r"[^aeiou]*[aeiou][bdgmnprt]", root)
+            and _is_verb(root)) or v in _DOUBLING:
         return v + v[-1] + "ing"
     return v + "ing"
 
@@ -151,8 +168,10 @@ def analyse(sentence: str, start: int | None = None) -> Clause:
     verb = words[i] if i < len(words) else ""
     rest = " ".join(words[i + 1:]) if i + 1 < len(words) else ""
     rest = re.sub(r"\s+'", "'", rest)
-    rest = re.sub(r"\s*\b(ok|okay|alright|all right|right|yeah|yes|ya know|you know|please|then|now)$", "", rest,
-                  flags=re.I).strip()
+    if not re.search(r"\b(?:you're|i'm|it's|he's|she's|they're|we're|are|is|be|am|feel|feeling)\s+"
+                     r"(?:ok|okay|alright|all right)$", rest, re.I):  # "tell me you're okay" keeps its "okay"
+        rest = re.sub(r"\s*\b(ok|okay|alright|all right|right|yeah|yes|ya know|you know|please|then|now)$", "", rest,
+                      flags=re.I).strip()
     return Clause(subject, modal, verb.lower() if verb else "", rest, negated)
 
 
@@ -163,7 +182,11 @@ _SPEAK = {"u": "you", "ya": "you", "im": "I'm", "ive": "I've", "ull": "you'll", 
           "cuz": "because", "coz": "because", "def": "definitely", "prob": "probably", "probs": "probably",
           "w": "with", "gotta": "gotta", "hes": "he's", "shes": "she's"}
 _UR_YOU_ARE = frozenset("not gonna gon going fine ok okay good great at in on a an the so too never always still "
-                        "just really safe done out doing being getting".split())
+                        "just really safe done out doing being getting kinda pretty such clearly obviously basically "
+                        "literally definitely probably".split())
+# nouns in -ing / -ed: "ur evening dose" is "your"
+_ING_NOUNS = frozenset("evening morning meeting building wedding thing clothing ceiling sibling earring feelings "
+                       "savings belongings bed shed".split())
 _ILL_NOT_PRONOUN = frozenset("feel feeling felt make makes made get gets got be been being is was are look looks "
                              "so very really too mentally".split())
 
@@ -195,9 +218,13 @@ def normalise(text: str) -> str:
         elif low in _SPEAK:
             w = _SPEAK[low]
         elif low == "ur":
-            w = "you're" if nxt in _UR_YOU_ARE or nxt.endswith("ing") else "your"
+            # "ur worried", "ur scared": a participle after it makes it "you're"
+            w = "you're" if (nxt in _UR_YOU_ARE or nxt.endswith(("ing", "ed")) or nxt in {"scared", "upset"}) \
+                and nxt not in _ING_NOUNS else "your"
         elif low == "its" and nxt != "own":
             w = "it's"
+        elif low in {"hell", "shell"} and nxt in _FUTURE_NEXT and (prev is None or prev.text.lower() not in _DETS):
+            w = {"hell": "he'll", "shell": "she'll"}[low]  # "shell be back by summer"
         elif low == "ill" and nxt and (prev is None or prev.text.lower() not in _ILL_NOT_PRONOUN) and (
                 nxt in L.COMMON_VERBS or nxt in L.IMPERATIVE_VERBS or nxt in ADVERBS
                 or nxt in {"always", "never", "def", "personally", "definitely", "make", "be", "answer"}):
@@ -216,7 +243,7 @@ def _split_words() -> frozenset[str]:
 
 def _needs_normalising(text: str) -> bool:
     special = _split_words()
-    return any(w in special or w in _SPEAK or w in {"ur", "its", "ill", "i"}
+    return any(w in special or w in _SPEAK or w in {"ur", "its", "ill", "i", "hell", "shell"}
                for w in re.findall(r"[a-z]+", text.lower()))
 
 
@@ -234,10 +261,11 @@ COMPLEMENT = frozenset(
     what how why where who whatever whenever unless as than like make made let see saw hear heard realise realize
     notice noticed remember wish seems seem sounds looks though although once remind show ask warn assure
     grateful glad happy sorry lucky proud afraid scared worried thankful mentioned admitted realized realised
-    decided figured noticed""".split())
+    decided figured noticed accept accepted admit understand understood""".split())
 _OBJECT_PRONOUNS = frozenset("him her me them us you u".split())
-_FRONTED = (("at", "some", "point"), ("right", "now"), ("for", "now"), ("this", "time"), ("first", "thing"),
-            ("tonight",), ("today",), ("tomorrow",), ("then",))
+_FRONTED = (("starting", "tonight"), ("starting", "today"), ("starting", "tomorrow"), ("starting", "now"),
+            ("at", "some", "point"), ("right", "now"), ("for", "now"), ("this", "time"), ("first", "thing"),
+            ("tonight",), ("today",), ("tomorrow",), ("then",), ("someday",), ("one", "day"))
 
 
 @lru_cache(maxsize=4096)
@@ -282,15 +310,22 @@ def segments(sentence: str) -> tuple[tuple[int, int], ...]:
                                      or nxt in L.IMPERATIVE_VERBS) and nxt not in {"do", "be", "make", "let"}:
             cuts.append(t.idx)  # "... but look, just take the lithium": a new order
             continue
+        if low == "do" and _reassures(toks, k) and pl not in _CONJ | _SUBJECT_AUX | _NOMINATIVE | {"people", "who"}:
+            cuts.append(t.idx)  # "you'll adjust in a week don't worry about it": the reassurance is a clause of its own
+            continue
+        if low in _CONJ and nxt == "do" and _reassures(toks, k + 1):
+            cuts.append(t.idx)
+            continue
         if pl in COMPLEMENT or pl in _CONJ:
             continue
         if pl in _OBJECT_PRONOUNS and k >= 2 and toks[k - 2].low in COMPLEMENT:
             continue  # "tell him he can't", "promise me you won't"
-        nominative = low in _NOMINATIVE or (low == "ill" and (nxt in L.COMMON_VERBS or nxt in {"always", "never",
-                                                                                              "make", "def"}))
+        nominative = low in _NOMINATIVE or (low in {"hell", "shell"} and nxt in _FUTURE_NEXT) or (
+            low == "ill" and (nxt in L.COMMON_VERBS or nxt in {"always", "never", "make", "def"}))
         if nominative:
-            # "the pills they gave you": a reduced relative clause, not a new sentence
-            if k >= 2 and toks[k - 2].low in _DETS and nxt not in AUX:
+            # "the pills they gave you": a reduced relative clause, not a new sentence ("this time I promise
+            # you won't" is a new one)
+            if k >= 2 and toks[k - 2].low in _DETS and nxt not in AUX and nxt not in _VOUCH:
                 continue
             cuts.append(t.idx)
         elif low in _SUBJECT_AUX and ((nxt in AUX and nxt not in {"just", "really", "never", "always"}) or (
@@ -303,15 +338,25 @@ def segments(sentence: str) -> tuple[tuple[int, int], ...]:
     moved = []
     for c in cuts:
         k = starts[c]
-        if toks[k].low in _CONJ:  # "... tonight so I'm glad": the time stays with what came before
+        if toks[k].low in _CONJ or (toks[k].low == "do" and _reassures(toks, k)):  # "... tonight so I'm glad": the
+            # time stays with what came before
             moved.append(c)
+            continue
+        after_i = [t.low for t in toks[k + 1:k + 3] if t.low not in {"just", "really", "totally"}][:1]
+        if toks[k].low == "i" and after_i and after_i[0] in _VOUCH | {"know"}:
+            moved.append(c)  # "... fix it this time I guarantee ...": the time goes with the claim, not the vouching
+            continue
+        if toks[k].low in {"that", "this", "which"} and k + 1 < len(toks) and toks[k + 1].low in {"'s", "s", "is"}:
+            moved.append(c)  # "... ten places tomorrow that's your homework": a comment on what came before
             continue
         for phrase in _FRONTED:
             n = len(phrase)
-            if k - n >= 1 and tuple(x.low for x in toks[k - n:k]) == phrase and not toks[k - n - 1].punct:
-                c = toks[k - n].idx
+            if k - n >= 1 and tuple(x.low for x in toks[k - n:k]) == phrase:
+                # "..., at some point you gotta": the phrase after a comma already starts the clause
+                c = None if toks[k - n - 1].punct else toks[k - n].idx
                 break
-        moved.append(c)
+        if c is not None:
+            moved.append(c)
     cuts = sorted(set(moved))
     bounds = [0] + cuts + [len(sentence)]
     out: list[tuple[int, int]] = []
@@ -332,6 +377,21 @@ def segments(sentence: str) -> tuple[tuple[int, int], ...]:
     if carry is not None:
         out.append((carry, len(sentence.rstrip())))
     return tuple(out)
+
+
+_WORRY_VERBS = frozenset("worry stress panic".split())
+_VOUCH = frozenset("promise swear guarantee bet".split())
+# what follows "hell" / "shell" when they are text-speak for "he'll" / "she'll" ("shell be back to her old self")
+_FUTURE_NEXT = frozenset("be never always get come go love forgive understand score see call make have do say "
+                         "feel want need find".split())
+
+
+def _reassures(toks, k: int) -> bool:
+    """Does a "don't worry" / "dont even stress" start at token ``k``?"""
+    low = [t.low for t in toks[k:k + 4]]
+    if len(low) < 3 or low[0] != "do" or low[1] not in {"n't", "nt"}:
+        return False
+    return low[2] in _WORRY_VERBS or (low[2] == "even" and len(low) > 3 and low[3] in _WORRY_VERBS)
 
 
 class _Tok(NamedTuple):

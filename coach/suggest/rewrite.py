@@ -4,19 +4,36 @@ The sentence is read as clauses (:func:`coach.suggest.clause.segments`, on
 spaCy tokens). The clause that holds the flagged phrase is rewritten by a
 reframing of its own label, built from that clause's own words; the
 sentence's other clauses are kept as they were ("keep what was fine"),
-except those that hold another flagged concern or only reassure
-("trust me", "I swear"). "Don't worry" becomes "It makes sense to worry".
+except those that hold another flagged concern, only reassure ("trust me",
+"I swear"), only enforce ("that's the rule", "end of discussion"), press
+("... or you'll lose the place") or name a clinical label. "Don't worry"
+becomes "It makes sense to worry", where it was said.
 
 - ``power_over``: the order's verb phrase handed back as a question
   ("You need to stop drinking this weekend" -> "How would you feel about
   stopping drinking this weekend?"), or offered as one option among others;
+  the orders said next to it (unflagged, "don't" ones too) and the one a
+  lead-in announces ("here's what I want you to do:") go into the same
+  question, a present progressive ("you're going back home tonight") is read
+  as the order it is, and a time said in front of it stays with it;
 - ``judgment``: the verdict dropped, the situation kept and asked about
-  with curiosity; stigmatising labels swapped for person-first words;
+  with curiosity ("it's careless to X" / "your fault for Xing" / "Xing was
+  stupid" -> Xing); stigmatising labels swapped for person-first words;
+  when nothing else is left, what happened or what it was about ("your
+  girlfriend");
 - ``diagnosis``: the experience kept in their words and asked about, the
-  label dropped; medication questions handed to their prescriber;
+  label dropped (a person is asked about as a relationship: "things with
+  your dad"; a cause as what it caused: "the voices are back"); medication
+  questions handed to their prescriber, or the clinician they named;
 - ``false_promise``: the guarantee turned into honest hope ("you'll get
   the apartment" -> "I hope you get the apartment, and I can't promise
-  it"), a promise of one's own into what the supporter can really try.
+  it"), a promise of one's own into what the supporter can really try; the
+  neighbouring guarantees go with it, and vouching ("I'd put money on it")
+  goes.
+
+A rewrite that would repeat a flagged phrase word for word is changed as
+little as it takes not to (:func:`_unrepeat`: a deadline dropped, a
+particle moved) rather than given up.
 
 Candidates are ranked by how many of the original's content words they
 keep; :func:`coach.suggest.suggest_many` then checks them with the model.
@@ -51,9 +68,10 @@ from coach.suggest.content import STOP, content_words, retention
 
 FUNCTION = STOP | frozenset({"to", "a", "an", "the"})
 _LEAD = re.compile(r"^(?:[,;:\-\s]|\b(?:to me|for me|to|for|about|with|of|on|at|by|because|cause|since|like|that|when|and|but|"
-                   r"so|just|really|honestly|seriously|anyway|then|if)\b)+", re.I)
+                   r"so|just|really|honestly|seriously|anyway|then|if|though|tho)\b)+", re.I)
 _TRAIL = re.compile(r"(?:[,;:\-\s]|\b(?:is|was|are|were|'s|that's|it's|thats|its|that|this|sounds like|seems like|"
-                    r"looks like|is like|like|and|but|so|just|really|to me|which is|honestly|because|it)\b)+$", re.I)
+                    r"looks like|is like|like|and|but|so|just|really|to me|which is|honestly|because|it|kinda|"
+                    r"kind of|sort of|sorta|pretty)\b)+$", re.I)
 
 PERSON_FIRST = {
     "addicts": "people in recovery", "addict": "person in recovery", "junkies": "people who use drugs",
@@ -129,7 +147,7 @@ def _is_gerund(word: str) -> bool:
                                                  or w[:-4] in L.COMMON_VERBS or w[:-3] in L.IMPERATIVE_VERBS)
 
 
-_CLAUSE_VERB = re.compile(r"\b(is|are|was|were|am|be|been|'s|'re|'m|have|has|had|do|does|did|can|could|will|"
+_CLAUSE_VERB = re.compile(r"\b(is|are|was|were|am|be|been|'s|'re|'m|have|has|had|do|does|did|can|could|will|never|"
                           r"would|should|won't|can't|don't|doesn't|didn't|isn't|aren't|wasn't|'ll|'d|gonna)\b", re.I)
 
 
@@ -165,7 +183,8 @@ _BAD_TOPIC_START = re.compile(r"^(are|is|was|were|am|do|does|did|can|could|would
 _BAD_TOPIC_END = re.compile(r"\b(the|a|an|my|your|his|her|their|our|of|at|to|from|in|on|with|for|by|and|or|but|"
                             r"than|about|as|is|are|was|were|be|been|you|u|ur|i|it|that|this|these|those|its|"
                             r"just|really|if|so|because|when|very|too|way|some|any|like|s|'s|after|before|since|during|into|mean|means|"
-                            r"make|makes|made|gonna|going|got|gotta|can|could|would|should|will|do|does|did|not)$", re.I)
+                            r"make|makes|made|gonna|going|got|gotta|can|could|would|should|will|do|does|did|not|"
+                            r"all|every|each|whole)$", re.I)
 
 
 def _reflectable(fragment: str) -> bool:
@@ -189,6 +208,10 @@ def _trim(fragment: str) -> str:
     prev = None
     while prev != fragment:
         prev = fragment
+        if fragment[-8:].lower().rstrip("?!. ").endswith(("ok", "okay", "alright", "all right", "fine")) and re.search(
+                r"\b(?:you're|i'm|it's|he's|she's|they're|we're|are|is|be|am|was|were|feel|feels|feeling|"
+                r"doing)\s+(?:ok|okay|alright|all right|fine)\W*$", fragment, re.I):
+            break  # "tell me you're okay": the state, not a tag
         fragment = _TAIL_WORDS.sub("", fragment).strip(" ,;:-")
     return fragment
 
@@ -208,8 +231,8 @@ def _noun_phrase(fragment: str) -> str:
     """The fragment when it reads as a noun phrase or gerund phrase to reflect back ('license plate messages')."""
     f = _clean(normalise(fragment))
     f = _trim(f)
-    f = re.sub(r"^(?:(?:i mean|you know|ya know|like|honestly|tbh|ngl|look|um|uh|so|well|oh)\b[,\s]*)+", "", f,
-               flags=re.I).strip()
+    f = re.sub(r"^(?:(?:i mean|you know|ya know|like|honestly|tbh|ngl|look|um|uh|so|well|oh|omg|wow|ugh|smh|lol|"
+               r"jeez|geez|over)\b[,\s]*)+", "", f, flags=re.I).strip()
     if not f or not _has_content(f) or _is_clause(f) or not _reflectable(_lower_first(f)):
         return ""
     first = f.split()[0].lower()
@@ -218,7 +241,19 @@ def _noun_phrase(fragment: str) -> str:
     if first in {"gonna", "got", "gotta", "having", "being", "not", "no", "never", "ever", "one"} or \
             re.match(r"^(?:going|getting) to (?!the |that |this |a |an |my |your |his |her |their |our )", f):
         return ""
+    words = f.split()
+    if re.search(r"\b(?:sounds|seems|looks) like\b", f, re.I) or words[-1].lower() in {"he", "she", "they", "we"}:
+        return ""  # "your brother sounds like he": a clause cut short
+    if len(words) == 1 and words[0].lower() in _BARE_GERUNDS:
+        return ""  # "letting", "living": what was let or lived is missing
+    if words[0].lower().rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"} or (
+            len(words) <= 2 and all(w[:1].isupper() for w in words) and fragment.strip().find(f) > 0):
+        return ""  # "Dale", "Mrs. Grant": a name the supporter called them by, not a topic
     return _lower_first(f)
+
+
+_BARE_GERUNDS = frozenset("letting making getting putting taking giving keeping having doing bringing living being "
+                          "going saying telling feeling thinking trying".split())
 
 
 # --- power_over ---------------------------------------------------------------------------------------------------------
@@ -226,8 +261,13 @@ def _noun_phrase(fragment: str) -> str:
 _ORDER_LEAD = re.compile(
     r"^(?:(?:so|and|but|um|uh|er|like|okay|ok|look|listen|honestly|seriously|real talk|right now|though|then|"
     r"at some point|for now|here's the deal|the plan is|first thing you do is|i'm going to be blunt|"
-    r"i mean|you know|yeah|well|anyway|now|i think|i really think|i feel like|maybe|tbh|ngl|imo|just|"
-    r"really|please|first thing tomorrow|tomorrow|tonight|today)\b[,:\s]*)+", re.I)
+    r"(?:the|what) (?:best |first |only |main )?(?:thing|move) (?:to do|you do|you can do|you need to do|you're gonna "
+    r"do)(?: now| here| first)? is|first thing (?:in the morning|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)|"
+    r"i mean|you know|yeah|well|anyway|now|i think|i really think|i do think|i really do think|i honestly think|"
+    r"what i'd say is|my advice is|i feel like|maybe|tbh|ngl|imo|just|"
+    r"really|please|first thing tomorrow|tomorrow|tonight|today|from now on|"
+    r"starting (?:tonight|today|tomorrow|now|this \w+|next \w+))\b[,:\s]*)+", re.I)
 _ORDER_FORMS = (
     (re.compile(r"^why (?:don't|dont|do not) (?:you|u|ya)\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^(?:how about|what about) (?:you|u)\s+(?:just\s+)?", re.I), False),
@@ -237,28 +277,78 @@ _ORDER_FORMS = (
     (re.compile(r"^make sure (?:that )?(?:you|u)\s+", re.I), False),
     (re.compile(r"^(?:you|u)(?:'re| are| r) not allowed to\s+", re.I), True),
     (re.compile(r"^(?:you|u)(?:'re| are| r) (?:gonna|going to)\s+", re.I), False),
+    # a softened order: "it might be best if you just stop calling", "it'd be better for you to go"
+    (re.compile(r"^it(?:'s| is| might be| would be|'d be| may be| will be|'ll be) (?:probably |really )?(?:best|better|"
+                r"a good idea|smart|wise|important) (?:if (?:you|u)|for (?:you|u) to|that (?:you|u)|to)\s+(?:just\s+)?",
+                re.I), False),
+    # a request that is an order: "can you just put the blade out", "could you please sign here"
+    (re.compile(r"^(?:can|could|will|would) (?:you|u) (?:just |please )+", re.I), False),
 )
+# "I'm going to need you at a meeting", "I need you back here": being somewhere
+_NEED_YOU_AT = re.compile(r"^i(?:'m| am)? (?:really )?(?:going to |gonna |'ll |will )?need (?:you|u) "
+                          r"(?=(?:at|in|on|back|here|there)\b)", re.I)
 
 
+_DESTINATION = frozenset("the every your a an my his her our their that this group school work church class court "
+                         "rehab meetings".split())
 _DETS_OBJ = frozenset("him her it them me the a an your his my their our up out off down back".split())
+
+
+def _is_verb(word: str) -> bool:
+    """A word the lexicon knows as a verb ('grieve', 'cope')."""
+    from lemminflect import getAllLemmas
+
+    return _action_verb(word) or "VERB" in getAllLemmas(word.lower())
+
+
+def _can_be_verb(word: str) -> bool:
+    """'get', 'quit', an unknown word: yes; 'too', 'honest': no."""
+    from lemminflect import getAllLemmas
+
+    pos = getAllLemmas(word)
+    return not pos or "VERB" in pos
 
 
 def _order(clause: str, bare: bool = False) -> tuple[str, str, bool]:
     """(verb, rest, negated) of the order in ``clause``; verb '' when it holds none we can hand back."""
-    text = _ORDER_LEAD.sub("", normalise(_trim(clause))).strip()
+    full = normalise(_trim(clause))
+    text = _ORDER_LEAD.sub("", full).strip()
+    # a time said in front of the order ("at some point, you've got to let it go") stays with it, at its end
+    when = _LEAD_TIME.search(full[:len(full) - len(text)])
+    verb, rest, negated = _order_of(text, bare)
+    if verb and when and when.group(0).lower() not in rest.lower():
+        rest = f"{rest} {when.group(0).lower()}".strip()
+    return verb, rest, negated
+
+
+_LEAD_TIME = re.compile(r"\b(?:at some point|first thing (?:tomorrow|in the morning|monday|tuesday|wednesday|thursday|"
+                        r"friday|saturday|sunday)|tomorrow(?: morning)?|"
+                        r"tonight|today|this week(?:end)?|starting (?:tonight|today|tomorrow))\b", re.I)
+
+
+def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
+    """(verb, rest, negated) of the order in ``text``, its lead-in already taken off."""
+    at = _NEED_YOU_AT.match(text)
+    if at:
+        return "be", text[at.end():], False
     for pattern, negated in _ORDER_FORMS:
         m = pattern.match(text)
         if m:
             rest = text[m.end():].split(" ", 1)
             verb, tail = rest[0].lower(), (rest[1] if len(rest) > 1 else "")
+            if verb in _DESTINATION and re.search(r"going to\s+$", m.group(0), re.I):
+                verb, tail = "go", f"to {text[m.end():]}"  # "you're going to every evening group": going there
             return (verb, tail, negated) if _action_verb(verb) else ("", "", False)
     c = analyse(text)
     after_modal = c.modal and c.subject in {"you", "u", ""} and c.modal not in {"will", "'ll", "want to", "wanna"} \
-        and re.fullmatch(r"[a-z]+", c.verb or "") and c.verb not in _DETS_OBJ | {"be", "you", "i", "it", "that", "so"}
+        and re.fullmatch(r"[a-z]+", c.verb or "") and c.verb not in _DETS_OBJ | {"be", "you", "i", "it", "that", "so"} \
+        and _can_be_verb(c.verb)
     if not (_action_verb(c.verb) or after_modal) or c.subject in {"i", "we", "it", "that", "this"}:
         return "", "", False
     words = text.lower().split()
-    if c.verb in {"have", "be", "been"} and re.match(r"^(?:been|gotten|had|done|\w+ed)\b", c.rest or ""):
+    if c.verb in {"have", "be", "been"} and re.match(r"^(?:been|gotten|had|done|\w+ed|\w+en|gone|left|made|said|"
+                                                    r"told|kept|sent|spent|lost|found|thought|bought|brought|"
+                                                    r"caught|let|put|quit|run|come|become|stayed)\b", c.rest or ""):
         return "", "", False  # "you shouldn't have been drinking": what happened, not an order
     if not c.subject and not c.modal and (c.verb != (words[0] if words else "") or text.endswith("?") or not (
             c.verb in L.IMPERATIVE_VERBS or bare
@@ -267,9 +357,24 @@ def _order(clause: str, bare: bool = False) -> tuple[str, str, bool]:
     return c.verb, c.rest, c.negated
 
 
+_COERCIVE_TAIL = (r",?\s*\b(?:no matter what|whether you like it or not|like it or not|or else|end of story|"
+                  r"end of discussion|no excuses|no skipping|no arguments|no arguing|no buts|no exceptions)\b.*$")
+# a progressive that tells how the person is, not what they are to do ("you're feeling", "you're doing great")
+_STATES = frozenset("feeling being doing trying thinking looking saying getting telling talking asking wondering "
+                    "struggling working having making".split())
+
+
 def _verb_phrase(verb: str, rest: str) -> tuple[str, str]:
     """The infinitive and gerund phrases: 'go lie down' -> ('go lie down', 'going to lie down')."""
     rest = re.sub(r"\s+(?:or|or else|otherwise)$", "", rest.strip())
+    # a coercive tail is no part of the action: "... no matter what the hospital says", "... whether you like it or not"
+    rest = re.sub(_COERCIVE_TAIL, "", rest, flags=re.I).strip()
+    # "... or the evidence is gone", "... or you'll lose the place": the consequence that presses, not the action
+    rest = re.sub(r",?\s*\bor (?:else |otherwise )?(?:you'll|you will|you're|ur|i'll|i'm|i will|we'll)\b.*$", "",
+                  rest, flags=re.I).strip()
+    # "... and you're gonna call them": one person, one list of actions ("... and call them")
+    rest = re.sub(r"\b(and|or)(?: then)? (?:you|u)(?:(?:'re| are)? (?:gonna|going to|'ll|will|gotta|have to|need to|"
+                  r"should|must))? (?=\w)", r"\1 ", rest, flags=re.I)
     vp = " ".join(x for x in (verb, rest) if x)
     ger = gerund_phrase(vp)
     # "go get the kit" -> "going to get the kit"
@@ -282,16 +387,103 @@ def _verb_phrase(verb: str, rest: str) -> tuple[str, str]:
     return vp, ger
 
 
+def _names_a_thing(phrase: str) -> bool:
+    """Does the phrase end in a noun ('the rule in this group'), not an adjective ('honest') or a verb?"""
+    from lemminflect import getAllLemmas
+
+    head = _head(phrase)
+    pos = getAllLemmas(head) if head else {}
+    first = phrase.split()[0].lower() if phrase.split() else ""
+    # a phrase of its own ("the rule in this group", "skipping meals"), not a cut ("whole night")
+    whole = first in _DET_END | {"a", "an", "some", "any", "those", "these"} or _is_gerund(first)
+    when = head in {"day", "days", "night", "nights", "week", "weeks", "morning", "time", "month", "year", "now"}
+    return bool(head) and whole and not when and (not pos or "NOUN" in pos or "PROPN" in pos) and len(head) > 2
+
+
+def _progressive_order(text: str) -> tuple[str, str, bool]:
+    """(gerund, rest, negated) of an order given in the present progressive ("you're ringing it tonight", "you're
+    not going back to your room"); ('', '', False) when the clause is not one."""
+    m = re.match(r"^(?:you|u)(?:'re| are| r)( not)? (\w+ing)\b(.*)$",
+                 _ORDER_LEAD.sub("", normalise(_trim(text))).strip(), re.I)
+    if not m or not _is_gerund(m.group(2)) or m.group(2).lower() in _STATES or re.match(
+            r"^\s*(?:to|through)\b", m.group(3)):
+        return "", "", False
+    return m.group(2).lower(), re.sub(_COERCIVE_TAIL, "", m.group(3), flags=re.I).strip(), bool(m.group(1))
+
+
+def _base(gerund_: str) -> str:
+    """'ringing' -> 'ring', 'going' -> 'go'."""
+    from lemminflect import getLemma
+
+    return (getLemma(gerund_, upos="VERB") or (gerund_,))[0]
+
+
+_STATIVE = frozenset("need want know have feel like love think get got hate mean seem look sound deserve".split())
+
+
+def _adjacent_order(sentence: str, a: int, b: int, avoid=()) -> tuple[str, str] | None:
+    """(verb phrase, gerund phrase) of an order the clause ``a:b`` gives ("don't listen to them" -> "not listen to
+    them", "not listening to them"); None when it gives none, or holds another flagged concern."""
+    if any(s < b and e > a for s, e, *_ in avoid):
+        return None
+    text = normalise(_trim(sentence[a:b]))
+    if re.match(r"^(?:or|if|unless|because|cause|so|when|until|before|after)\b", text, re.I):
+        return None  # a condition or a consequence, not another order
+    verb, rest, negated = _order(text)
+    if not verb:
+        ing, rest, negated = _progressive_order(text)
+        if ing:  # "you're not going back to your room alone tonight"
+            vp, ger = f"{_base(ing)} {rest}".strip(), f"{ing} {rest}".strip()
+            return (f"not {vp}", f"not {ger}") if negated else (vp, ger)
+    if not verb or verb in {"you", "i", "we", "it", "that", "be"} | _STATIVE:
+        return None  # "you need that dose" tells, it does not order
+    rest = re.sub(r"\s*\b(?:rn|now|right now|asap|already|immediately|seriously)$", "", rest, flags=re.I).strip()
+    if not rest and verb in {"go", "hurry", "do", "move", "come"}:
+        return None  # "seriously go rn": urgency, not another step
+    vp, ger = _verb_phrase(verb, rest)
+    return (f"not {vp}", f"not {ger}") if negated else (vp, ger)
+
+
 def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     out = []
-    verb, rest, negated = _order(sentence[lo:hi])
     touched = [(a, b) for a, b in segments(sentence) if a < end and b > start]
-    if not verb and len(touched) > 1:  # the span runs over two clauses: rewrite the one that gives the order
-        for a, b in touched:
-            verb, rest, negated = _order(sentence[a:b])
-            if verb:
-                lo, hi = a, b
-                break
+    # a neighbouring clause the span only grazes with a function word is not part of the order
+    touched = [(a, b) for a, b in touched if _has_content(sentence[max(a, start):min(b, end)])
+               or len(sentence[max(a, start):min(b, end)].split()) > 1] or touched
+    if touched:
+        lo, hi = touched[0][0], touched[-1][1]
+    verb, vp, ger = "", "", ""
+    if len(touched) > 1:
+        # the span runs over several clauses. When each gives an order, one question takes them all
+        # ("you're gonna go to group and you're gonna share" -> "going to group and sharing"); otherwise the
+        # clause that holds most of the span gives it, and the other orders go with it
+        orders = [(_order(sentence[a:b]), (a, b)) for a, b in touched]
+        if all(o[0] and not o[2] for o, _ in orders):
+            phrases = [_verb_phrase(o[0], o[1]) for o, _ in orders]
+            verb, rest, negated = orders[0][0]
+            vp, ger = " and ".join(p[0] for p in phrases), " and ".join(p[1] for p in phrases)
+            lo, hi = touched[0][0], touched[-1][1]
+        else:
+            with_verb = [(o, ab) for o, ab in orders if o[0]]
+            if with_verb:
+                (verb, rest, negated), (a, b) = max(
+                    with_verb, key=lambda x: min(x[1][1], end) - max(x[1][0], start))
+                # the other orders are rewritten away with it, and so is a bare lead-in ("but listen,");
+                # a clause of its own that is not an order stays as it was said
+                gone = [ab for o, ab in orders
+                        if o[0] or len(_ORDER_LEAD.sub("", _trim(sentence[ab[0]:ab[1]])).split()) < 3]
+                lo, hi = min(ab[0] for ab in gone), max(ab[1] for ab in gone)
+    if not verb:
+        verb, rest, negated = _order(sentence[lo:hi])
+    progressive = False
+    if not verb:
+        # "you're going back home tonight and apologizing": the present progressive, said as an order
+        m = re.match(r"^(?:you|u)(?:'re| are| r) (\w+ing)\b(.*)$",
+                     _ORDER_LEAD.sub("", normalise(_trim(sentence[lo:hi]))).strip(), re.I)
+        if m and _is_gerund(m.group(1)) and m.group(1).lower() not in _STATES and not re.match(
+                r"^\s*(?:to|through)\b", m.group(2)):
+            verb, negated, progressive = m.group(1).lower(), False, True
+            rest = re.sub(_COERCIVE_TAIL, "", m.group(2), flags=re.I).strip()
     if not verb and not re.match(r"^\W*(?:i|i'm|i'll|i'd|we|we'll|we're)\b", sentence[start:end], re.I):
         # the span may sit in a clause of its own ("you need to" + the order after a comma)
         seg_end = min((b for a, b in segments(sentence) if b > end), default=len(sentence))
@@ -299,8 +491,67 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
         verb, rest, negated = _order(after, bare=True) if after.strip() else ("", "", False)
         if verb:
             hi = max(hi, end + len(sentence[end:]) - len(sentence[end:].lstrip()) + len(after))
-    if verb and verb not in {"you", "i", "we", "it", "that"}:
-        vp, ger = _verb_phrase(verb, rest)
+    if verb == "do" and not rest.strip():
+        verb = ""  # "here's what I want you to do": the order itself comes next
+    if not verb:
+        # a lead-in that only announces the order ("I'm going to be honest with you:", "here's what I want you to
+        # do"): the order is the next clause, and the orders that follow it go with it
+        lead_lo, lead_hi, first = lo, hi, None
+        for a, b in [(a, b) for a, b in segments(sentence) if a >= hi]:
+            if any(s < b and e > a for s, e, *_ in avoid):
+                break
+            if not _ORDER_LEAD.sub("", normalise(_trim(sentence[a:b]))).strip():
+                continue  # "you know,": a filler on the way to the order
+            v2, r2, n2 = _order(sentence[a:b])
+            if not v2:  # "..., and you're ringing it tonight if it gets loud again"
+                ing, r3, n3 = _progressive_order(sentence[a:b])
+                if ing and not n3 and r3:
+                    vp2, ger2 = f"{_base(ing)} {r3}", f"{ing} {r3}"
+                    first = a if first is None else first
+                    verb, rest, negated, hi = verb or ing, r3, False, b
+                    vp, ger = (f"{vp} and {vp2}", f"{ger} and {ger2}") if vp else (vp2, ger2)
+                    continue
+            if not v2 or n2 or not r2.strip():
+                break
+            vp2, ger2 = _verb_phrase(v2, r2)
+            first = a if first is None else first
+            verb, rest, negated, hi = verb or v2, r2, False, b
+            vp, ger = (f"{vp} and {vp2}", f"{ger} and {ger2}") if vp else (vp2, ger2)
+        if first is not None:
+            lead = sentence[lead_lo:lead_hi]
+            when = _LEAD_TIME.search(lead)
+            if when and when.group(0).lower() not in ger.lower():  # "here's what you're doing tomorrow: ..."
+                vp, ger = f"{vp} {when.group(0).lower()}", f"{ger} {when.group(0).lower()}"
+            told = content_words(re.sub(_LEAD_TIME, "", lead), max(0, start - lead_lo), max(0, end - lead_lo))
+            if told and not _RULE_TAG.match(normalise(_trim(lead))):
+                lo = first  # "u were drinking tho, so ...": the lead-in said something of its own, and it stays
+    if verb and verb not in {"you", "i", "we", "it", "that"} and not progressive and not negated:
+        # the orders said right before or after it, unflagged, go into the same question ("Quit the route, tell
+        # them you need inside work" -> "quitting the route and telling them ..."), a "don't" as a "not"
+        if not vp:
+            vp, ger = _verb_phrase(verb, rest)
+        segs = segments(sentence)
+        pre, post = [], []
+        for a, b in reversed([(a, b) for a, b in segs if b <= lo]):
+            o = _adjacent_order(sentence, a, b, avoid)
+            if not o:
+                break
+            pre.insert(0, o)
+            lo = a
+        for a, b in [(a, b) for a, b in segs if a >= hi]:
+            o = _adjacent_order(sentence, a, b, avoid)
+            if not o:
+                break
+            post.append(o)
+            hi = b
+        if pre or post:
+            parts = [*pre, (vp, ger), *post]
+            vp, ger = " and ".join(x for x, _ in parts), " and ".join(y for _, y in parts)
+    if verb and verb not in {"you", "i", "we", "it", "that"} and progressive:
+        out.append(f"How would you feel about {verb} {rest}?".replace(" ?", "?"))
+    elif verb and verb not in {"you", "i", "we", "it", "that"}:
+        if not vp:
+            vp, ger = _verb_phrase(verb, rest)
         if negated:
             out += [f"How do you feel about {ger} right now?", f"What are your thoughts on {ger}?"]
         else:
@@ -312,7 +563,7 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
             out.append(f"What would you like to do about {obj}?")
     if not out:
         t = _noun_phrase(sentence[end:hi]) or _noun_phrase(sentence[lo:start])
-        if t:
+        if t and _names_a_thing(t):
             out.append(f"What would you like to do about {t}?")
     return out, lo, hi
 
@@ -343,6 +594,17 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     been = re.search(r"\b(?:you|u) (?:shouldn't|should not|should) have been (\w+ing\b.*)$", clause, re.I)
     if been:  # "you shouldn't have been drinking that much": what happened, without the verdict
         out.append(f"It sounds like you've been {been.group(1)}. How are you feeling about it?")
+    done = None if been else re.search(r"\b(?:you|u) (shouldn't|should not|should|could|could've|should've)"
+                                       r"(?: have)? ([a-z]+)\b(.*)$", clause, re.I)
+    if done and re.search(r"\b(?:have|'ve)\b", done.group(0), re.I):
+        # "you should have gone inside": what they did (or did not), looked back on without the verdict
+        from lemminflect import getLemma
+
+        base = (getLemma(done.group(2).lower(), upos="VERB") or ("",))[0]
+        if base and base != done.group(2).lower() and _action_verb(base):
+            _, ger = _verb_phrase(base, _trim(done.group(3)).strip())
+            neg = "" if done.group(1).lower().startswith(("shouldn't", "should not")) else "not "
+            out.append(f"Looking back, how do you feel about {neg}{ger}?")
     left = normalise(_trim(sentence[lo:start]))
     left = _VERDICT_TAIL.sub("", _clean(left)).strip(" ,")
     right = _trim(normalise(_right_of(phrase, sentence[end:hi], joined=True)))
@@ -352,6 +614,9 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     if set(re.findall(r"[a-z'-]+", right.lower())) & _VERDICT_WORDS:
         right = ""
     about = re.match(r"^(?:about|with|over|around)\s+(.+)$", _clean(right) if right else "", re.I)
+    topics = _verdict_topics(clause)
+    if subject and any(t.lower().startswith(subject.lower()) and len(t) > len(subject) for t in topics):
+        subject = ""  # the span cut the subject short: the whole action is asked about below
     if subject:
         out += [f"Can you tell me more about {subject}?", f"How are you feeling about {subject} now?"]
     elif about and _noun_phrase(about.group(1)):
@@ -374,6 +639,14 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
         elif t0 != subject and _noun_phrase(t0):
             out += [f"What was going on for you around {t0}?", f"How are you feeling about {t0} now?"]
         break
+    for t in topics:  # the action the verdict was about, asked about without it
+        out += [f"Can you tell me more about {t}?", f"What has {t} been like for you?"]
+    way = re.search(r"\b(?:a|the|such a|such an|an) (?:\w+ ){0,3}way to (\w+)\b(.*)$", _trim(clause), re.I)
+    if way and _is_verb(way.group(1)) and not set(way.group(2).lower().split()) & _VERDICT_WORDS:
+        # "that's a pretty weak way to grieve": there is no one right way
+        vp = _clean(f"{way.group(1)}{way.group(2)}")
+        if vp and _reflectable(vp):
+            out.append(f"Everyone has their own way to {vp}. What has it been like for you?")
     if len(out) <= bool(swapped):
         t, lo2, hi2 = _neighbour(sentence, lo, hi, _noun_phrase, avoid)
         if t:
@@ -384,17 +657,139 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
             if t:
                 out += [f"It sounds like {t}. How are you feeling about it?"]
                 lo, hi = lo2, hi2
+    if len(out) <= bool(swapped):
+        # nothing else to hold on to: what happened, without the comparison, or what the sentence was about,
+        # without the verdict
+        t = _reflection(clause)
+        if t and not set(re.findall(r"[a-z'-]+", t.lower())) & (_VERDICT_WORDS | L.JUDGMENT | set(PERSON_FIRST)):
+            out.append(f"It sounds like {t}. How are you feeling about it?")
+        things = _things(sentence, lo, hi, start, end, avoid)
+        if things:
+            out.append(f"What's been going on with {things}?")
     return out, lo, hi
 
 
+# "it's pretty irresponsible to have four kids in ...": the action the verdict is about
+_EXTRAPOSED = re.compile(r"^(?:it's|it is|it was|that's|that is|thats|its)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+"
+                         r"(?:of you |for you )?to\s+([a-z]+)\b(.*)$", re.I)
+_FOR_DOING = re.compile(r"\b(?:for|about)\s+((?:not\s+)?[a-z]+ing)\b(.*)$", re.I)
+_GERUND_SUBJECT = re.compile(r"^((?:not\s+)?[a-z]+ing)\b(.*?)\s+(?:is|was|'s|are|were|seems|sounds|looks)\b", re.I)
+
+
+def _verdict_topics(clause: str) -> list[str]:
+    """The action a verdict is about, as a gerund phrase to ask about: 'it's selfish to X' / 'your fault for Xing' /
+    'Xing is stupid' -> 'Xing' (none that carries a verdict word).
+
+    >>> _verdict_topics("Honestly, it's pretty reckless to drive home alone at night.")
+    ['driving home alone at night']
+    >>> _verdict_topics("its kinda ur own fault for moving out so soon")
+    ['moving out so soon']
+    """
+    c = _trim(normalise(clause))
+    c = re.sub(r"^(?:(?:honestly|tbh|ngl|um|uh|so|and|but|well|okay|ok|look|i mean|like|man|dude|bro|though)"
+               r"\b[,:\s]*)+", "", c, flags=re.I).strip()
+    found = []
+    m = _EXTRAPOSED.match(c)
+    if m and m.group(1).split()[-1].lower() not in {"time", "okay", "ok", "fine", "normal", "good", "important"} and (
+            _action_verb(m.group(2)) or m.group(2).lower() in {"have", "be"}):
+        found.append(gerund_phrase(f"{m.group(2)}{m.group(3)}"))
+    m = _FOR_DOING.search(c)
+    if m and _is_gerund(m.group(1).split()[-1]):
+        found.append(f"{m.group(1)}{m.group(2)}")
+    m = _GERUND_SUBJECT.match(c)
+    if m and _is_gerund(m.group(1).split()[-1]):
+        found.append(f"{m.group(1)}{m.group(2)}")
+    out = []
+    for t in found:
+        t = _lower_first(_clean(re.sub(r"\s*,.*$", "", t)))
+        words = set(re.findall(r"[a-z'-]+", t.lower()))
+        # an object pronoun may end a gerund phrase ("letting him get to you")
+        if t and _has_content(t) and len(t.split()) <= 16 and t not in out and (_reflectable(t) or (
+                t.split()[-1].lower() in {"you", "him", "her", "them", "me", "it", "us"} and len(t.split()) > 2
+                and not _BAD_TOPIC_START.match(t))) and not (
+                words & (_VERDICT_WORDS | L.JUDGMENT | set(PERSON_FIRST))):
+            out.append(t)
+    return out
+
+
+_THING = re.compile(r"(?<![\w'])((?:the|your|ur|his|her|their|my|our)\s+(?:[a-z'-]+\s+){0,2}[a-z'-]+)", re.I)
+
+
+def _things(sentence: str, lo: int, hi: int, start: int, end: int, avoid=()) -> str:
+    """The definite noun phrases the clause talks about ('your brother and your exam'), outside the flagged span,
+    other flagged spans and comparisons ('like she was your mom'); '' when none."""
+    out = []
+    for m in _THING.finditer(sentence, lo, hi):
+        a, b = m.span()
+        if a < end and b > start:
+            continue
+        before = sentence[lo:a].lower().split()[-4:]
+        if set(before) & {"like", "than", "as", "not"}:
+            continue  # "it's not like she was your mom": a comparison, not the topic
+        np_ = _trim(normalise(m.group(1)))
+        words = np_.lower().split()
+        # the phrase ends at its noun: before a function word, a verb ("your brother keeps telling", "your kids
+        # lost"), a contraction ("your dad's") or an adjective after the noun ("the nightmares worse")
+        cut = len(words)
+        for k, w in enumerate(words):
+            if k and (w in FUNCTION or w in _PREP or "'" in w or not _noun_like(w) or
+                      (k > 1 and not _premodifier(words[k - 1])) or (w.endswith("s") and w[:-1] in L.COMMON_VERBS)):
+                cut = k
+                break
+        words = words[:cut]
+        while words and (words[-1] in FUNCTION or words[-1] in _BAD_END_WORDS or not _noun_like(words[-1])):
+            words.pop()
+        np_ = _lower_first(" ".join(np_.split()[:len(words)]))
+        if len(words) < 2 or not _has_content(np_) or set(words) & (_VERDICT_WORDS | L.JUDGMENT | set(PERSON_FIRST)):
+            continue
+        if np_.lower() not in (x.lower() for x in out):
+            out.append(np_)
+    return " and ".join(out[:2])
+
+
+_BAD_END_WORDS = frozenset("first last whole own other same next".split())
+
+
+@lru_cache(maxsize=4096)
+def _noun_like(word: str) -> bool:
+    """Can the word be (part of) a noun phrase: a noun, or an adjective before one? Unknown words (names) can."""
+    from lemminflect import getAllLemmas
+
+    pos = getAllLemmas(word)
+    return not pos or "NOUN" in pos or "PROPN" in pos or ("ADJ" in pos and "VERB" not in pos)
+
+
+@lru_cache(maxsize=4096)
+def _premodifier(word: str) -> bool:
+    """Can the word stand before another noun of the phrase ('group chat', 'rent money', 'old car')?"""
+    from lemminflect import getAllLemmas
+
+    pos = getAllLemmas(word)
+    return not pos or "ADJ" in pos or ("NOUN" in pos and not word.endswith("s"))
+
+
 _REFLECT_START = re.compile(r"^(?:you|you're|you've|you'd|you haven't|you have|you can't|you don't|you didn't|"
-                            r"your \w+(?: \w+)? (?:is|are|was|were|has|have|keeps?)|it's been|there's)\b", re.I)
+                            r"your \w+(?: \w+)? (?:is|are|was|were|has|have|keeps?|lost|left|had|went|\w+ed)|it's been|"
+                            r"there's)\b", re.I)
+
+
+# words a clause cannot end on: it was cut off before its object ("you keep saying", "being on")
+_OPEN_END = frozenset("""saying telling thinking feeling being doing getting going hoping wondering asking trying
+    wanting keeping keep keeps say says tell tells think feel want wants on to about with of for at from in the a an
+    your my his her their and but or is are was were be""".split())
 
 
 def _reflection(fragment: str) -> str:
     """A clause about the person's situation that can follow 'It sounds like' ('' when it is an order)."""
     t = _lower_first(_you_perspective(_clean(normalise(_trim(fragment)))))
-    t = re.sub(r"^(?:honestly|tbh|ngl|and|but|so|like|um|uh|well)\b[,\s]*", "", t).strip()
+    t = re.sub(r"^(?:(?:honestly|tbh|ngl|and|but|so|like|um|uh|well|ok|okay)\b[,\s]*)+", "", t).strip()
+    t = re.sub(r"^(?:if|since)\s+(?=you\b|you're\b|your\b)", "", t)  # "if you're not taking it on weekends"
+    t = re.sub(r"\s+too$", "", t)  # "your kids lost their mom too": the comparison goes
+    if t and t.split()[-1].lower() in _OPEN_END:
+        return ""  # "you keep saying", "being on": cut off before what it was about
+    if re.search(r"\b(?:what|why|how) (?:did|do|does|would|were|are|is|was)\b", t, re.I) or \
+            re.search(r"\byou(?:'ve| have)? been (?:describing|saying|telling|explaining|mentioning)\b", t, re.I):
+        return ""  # a question inside, or the telling rather than what was told: not what happened
     if not _REFLECT_START.match(t) or len(t.split()) > 25 or _BAD_TOPIC_START.match(t) or \
             re.search(r"\b(?:need|needs|should|must|gotta|have to|has to|got to|better)\b", t):
         return ""
@@ -433,6 +828,8 @@ _LABEL_TAIL = re.compile(r"(?:\s*\b(?:is|are|was|were|'s|that's|it's|its|thats|t
                          r"the|honestly|basically|pretty|kind of|kinda|mean|means|"
                          r"shows?|makes?|gotta be|has to be|must be|to me|tho|though)\b)+$", re.I)
 _LABEL_LEAD = re.compile(r"^(?:\s*\b(?:is|are|was|were|'s|that's|it's|its|thats|sounds?|seems?|looks?|like|"
+                         r"to me|me|man|dude|bro|textbook|for sure|with|from|though|tho|also|even|as well as|"
+                         r"on top of|"
                          r"honestly|um|uh|so|and|but|well|yeah|i mean|tbh|ngl|look|okay|ok|"
                          r"just|so|really|clearly|probably|definitely|classic|totally|and|but)\b"
                          r"[,\s]*)+", re.I)
@@ -444,12 +841,23 @@ _CLINICAL = (L.DIAGNOSIS | L.MEDICATION | {"abuse", "alcoholic", "addict", "ptsd
     "clinical", "paranoid", "insomnia"}
 
 
+# gerunds that take a clause of what the person perceives ("thinking his phone is bugged")
+_SENSING = frozenset("thinking believing hearing seeing worrying noticing imagining fearing sensing".split())
+
+
 def _experience(fragment: str) -> str:
     """What the person lives through, named in their words: the fragment without the verdict's frame."""
-    f = normalise(_trim(fragment))
+    f = _undouble(normalise(_trim(fragment)))
     f = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", f)).strip(" ,")
     if re.fullmatch(r"what (?:you're|you are) (?:describing|going through|telling me|feeling)(?: right now)?", f, re.I):
         return f.lower()
+    said = re.fullmatch(r"(what (?:you're|you are|you've been) (?:describing|going through|telling me about|feeling))"
+                        r"((?:,? (?:with|about|around|after|since|when) [\w' -]+)?)", f, re.I)
+    if said and not set(said.group(2).lower().split()) & _CLINICAL:  # "what you're describing with the TV ..."
+        return _lower_first(said.group(1)[0].lower() + said.group(1)[1:] + said.group(2))
+    if f and f.split()[0].lower() in _SENSING and _is_clause(f) and _reflectable(
+            _lower_first(f)) and len(f.split()) <= 12 and not set(f.lower().split()) & _CLINICAL:
+        return _lower_first(f)  # "thinking his phone is bugged": an experience told as a gerund clause
     t = _noun_phrase(f)
     words = t.lower().split()
     if not words or set(words) & _CLINICAL or words[0] in {"needs", "need", "fyi", "yesterday", "today", "tonight",
@@ -457,7 +865,33 @@ def _experience(fragment: str) -> str:
         return ""
     if len(words) == 1 and (len(words[0]) < 5 or words[0].endswith(("ic", "ous", "ful", "ive", "al", "ble", "ly"))):
         return ""
+    if _head(t) in _PEOPLE or all(w in _NUMBERS or w in _TENS or w.isdigit() for w in re.split(r"[\s-]+", t.lower())):
+        return ""  # "my son", "a doctor", "nineteen": a person or an age, not what they live through
     return t
+
+
+# nouns for people: a person is not an experience that "sounds really hard"
+_PEOPLE = frozenset("""son sons daughter daughters brother brothers sister sisters mom mum mother dad father parents
+    parent wife husband partner boyfriend girlfriend kid kids child children baby friend friends uncle aunt grandma
+    grandpa grandmother grandfather cousin family doctor doctors nurse therapist man woman guy guys people person he
+    she they him her them""".split())
+
+
+def _person(fragment: str) -> str:
+    """'your dad' from 'For what it's worth, your dad': someone close to the person, named as they were."""
+    f = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", normalise(_trim(fragment)))).strip(" ,")
+    m = re.search(r"\b((?:your|his|her|their) (?:little |big |older |younger |ex )?([a-z]+))$", f, re.I)
+    return m.group(1) if m and m.group(2).lower() in _PEOPLE else ""
+
+
+def _head(noun_phrase: str) -> str:
+    """The head noun: the last word before the first preposition ('panic attacks after a crash' -> 'attacks')."""
+    head = ""
+    for w in noun_phrase.split():
+        if w.lower() in _PREP and head:
+            break
+        head = w
+    return head.lower().strip(",.")
 
 
 def _sounds(t: str) -> str:
@@ -468,8 +902,9 @@ def _sounds(t: str) -> str:
 def _neighbour(sentence: str, lo: int, hi: int, read, avoid=()) -> tuple[str, int, int]:
     """A clause next to ``lo:hi`` that ``read`` can name as a topic (the one before first); the range grows over it."""
     segs = segments(sentence)
-    before = [(a, b) for a, b in segs if b <= lo]
-    after = [(a, b) for a, b in segs if a >= hi]
+    # the nearest clause with words of its own ("I mean," in between is passed over)
+    before = [(a, b) for a, b in segs if b <= lo and _has_content(sentence[a:b])]
+    after = [(a, b) for a, b in segs if a >= hi and _has_content(sentence[a:b])]
     for a, b in before[-1:] + after[:1]:
         if any(s < b and e > a for s, e in avoid):
             continue
@@ -483,6 +918,11 @@ _OBJECT_END = frozenset("the a an to of at on in your my his her their our from 
                         "any every one".split())
 _DET_END = frozenset("the a an your my his her their our this that these those".split())
 _TOPIC_PREP = frozenset("about for with over around".split())
+# clinical labels: a clause of the sentence that names one is not kept around a rewrite
+_LABELS = frozenset(w for w in _CLINICAL - L.MEDICATION if len(w) > 3) - frozenset(
+    """condition chemical response relapse triggered seasonal abuse withdrawal withdrawals episode personality toxic
+    trauma traumatic imbalance dependence diagnose diagnosed diagnosis""".split()) | frozenset(
+    "ptsd npd ocd adhd bpd".split())
 
 
 def _right_of(phrase: str, right: str, joined: bool) -> str:
@@ -498,8 +938,8 @@ def _right_of(phrase: str, right: str, joined: bool) -> str:
         if last in _DET_END and len(words) > 1 and words[-2] in _TOPIC_PREP:
             tail = [words[-2], last]
         return " ".join(tail) + " " + right.strip()
-    if last in _OBJECT_END:
-        return ""
+    if last in _OBJECT_END and not (last == "to" and re.match(r"^\s*me\b", right, re.I)):
+        return ""  # ("... sounds like schizophrenia to" + "me, like the voices": not the verdict's object)
     return right
 
 
@@ -516,9 +956,26 @@ def _diagnosis(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     if words & L.MEDICATION:
         np_ = _medication_np(normalise(sentence[lo:hi]))
         if np_:
-            out.append(f"How has it been going with {np_}? If you want, we can plan what to ask your doctor.")
+            # the clinician the supporter named, if any ("ask your psychiatrist to ..."), is the one to ask
+            who = re.search(r"\b(?:your|ur|the) (psychiatrist|doctor|gp|prescriber|nurse|pharmacist|clinic|psych|doc|"
+                            r"care team|team)\b", sentence, re.I)
+            whom = f"the {who.group(1).lower()}" if who and who.group(1).lower() in {"clinic", "pharmacist"} else \
+                f"your {who.group(1).lower()}" if who else "your doctor"
+            whom = re.sub(r"\b(?:your|the) (?:gp)\b", "your GP", whom)
+            out.append(f"How has it been going with {np_}? If you want, we can plan what to ask {whom}.")
+    why = re.search(r"\b(?:is|'s|was) (?:probably |just |totally |exactly |definitely )?why (.+)$",
+                    normalise(_trim(sentence[lo:hi])), re.I)
+    if why:  # "missing the shot is why the voices are back": what they live through, without the cause
+        t0 = _lower_first(_you_perspective(_clean(re.sub(r"\s+(?:that's all it is|thats all it is|that's it)$", "",
+                                                         why.group(1), flags=re.I))))
+        if _reflectable(t0) and re.match(r"^(?:you|you're|the|your|he|she|they|it's)\b", t0, re.I) and \
+                not set(t0.lower().split()) & _LABELS:
+            out.append(f"It sounds like {t0}. What has that been like for you?")
     right = _right_of(sentence[start:end], sentence[end:hi], joined=False)
     t = _experience(sentence[lo:start]) or _experience(right)
+    told = "" if t else _told(sentence[lo:start], right)
+    if told:  # what they told, in the clause itself, before a neighbour's words
+        out.append(f"It sounds like {told}. What has that been like for you?")
     if not t and not out:
         t, lo, hi = _neighbour(sentence, lo, hi, _experience, avoid)
         if not t:
@@ -526,21 +983,35 @@ def _diagnosis(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
             if r:
                 out.append(f"It sounds like {r}. What has that been like for you?")
                 lo, hi = lo2, hi2
-    if t.startswith("what you"):
+    who = "" if t else (_person(sentence[lo:start]) or _person(right))
+    if who:  # "your dad sounds like a narcissist": the relationship, not a verdict on the person
+        out.append(f"Things with {who} sound really hard. What has that been like for you?")
+    elif t.startswith("what you"):
         out.append(f"{t[0].upper() + t[1:]} sounds really hard. What has it been like for you?")
     elif t:
         verb = "have" if _plural(t) or " and " in t else "has"
         out += [f"{t[0].upper() + t[1:]} {_sounds(t)} really hard. What has it been like for you?",
                 f"When you talk about {t}, what is that like for you?",
                 f"It sounds like {t} {verb} been a lot. How would you describe it in your own words?"]
-    else:
-        for f in (sentence[lo:start], right):
-            t0 = _lower_first(_you_perspective(_clean(normalise(_trim(f)))))
-            if re.match(r"^(you|you're|you've|you'd|you haven't|you have|you can't|you don't)\b", t0) and \
-                    _reflectable(t0) and not re.match(r"^you('ve| have)? (got|gotta|need|should|must)\b", t0):
-                out.append(f"It sounds like {t0}. What has that been like for you?")
-                break
     return out, lo, hi
+
+
+def _told(left: str, right: str) -> str:
+    """What the person told, as a clause to reflect ("you've been talking a mile a minute ..."), from the words before
+    the label or after it; '' when neither reads as one."""
+    for f in (left, right):
+        t0 = _lower_first(_you_perspective(_clean(_LABEL_LEAD.sub("", normalise(_trim(f))))))
+        t0 = re.sub(r"\s+(?:it|that|this)$", "", t0)  # "your grief is so intense it (sounds like ...)"
+        t0 = re.sub(r"\s+(?:every|each|all|the|a|an)$", "", t0)  # "... finding your nan every (night, ...)"
+        if re.match(r"^(you|you're|you've|you'd|you haven't|you have|you can't|you don't|"
+                    r"your \w+ (?:is|are|has|have|was|were|keeps?))\b", t0) and \
+                _reflectable(t0) and not re.match(r"^you('ve| have)? (got|gotta|need|should|must)\b", t0) and \
+                not set(t0.lower().split()) & _LABELS and len(t0.split()) >= 4 and \
+                t0.split()[-1].lower() not in _OPEN_END | {"describing", "explaining", "have", "has", "had"} and \
+                not re.search(r"\b(?:it|that|this|them|him|her|me) (?:you|i|he|she|they|we)\b", t0, re.I) and \
+                not re.search(r"\b(?:describing|saying|telling|explaining|mentioning)\b", t0, re.I):
+            return t0  # (not a run-on: "... get ahead of it you probably already have")
+    return ""
 
 
 _PREP = frozenset("after before of in with from like at on about for since during to".split())
@@ -574,8 +1045,10 @@ def _medication_np(sentence: str) -> str:
             if words[k - 1].lower() == "of":
                 k -= 1
             tail = " ".join(w.lower() for w in words[k:k + 3])
-            when = re.match(r"^(?:every (?:day|morning|night|evening|month|week)|at night|in the morning|"
-                            r"at bedtime)\b", tail)
+            tail = " ".join(w.lower() for w in words[k:k + 4])
+            when = re.match(r"^(?:every (?:single )?(?:day|morning|night|evening|month|week)|at night|in the morning|"
+                            r"at bedtime|on (?:the )?(?:good |bad |busy |hard )?(?:days|weekends|nights)|on weekends|"
+                            r"before bed)\b", tail)
             if when:
                 k += len(when.group(0).split())
             np_ = " ".join(words[j:k])
@@ -599,8 +1072,12 @@ _PROMISE_MARKERS = re.compile(
     r"i guarantee( you(?=\s*(?:[,.!]|$|that\b)))?( that)?( it(?=\s*(?:[,.!]|$)))?|i can promise you that|"
     r"i know (?:it|they|you|he|she) (?:will|do|does|can)(?=\s*(?:[,.!]|$))|"
     r"guaranteed|trust me|definitely|def|for sure|100 ?%|one hundred percent|a hundred percent|totally|absolutely|"
-    r"no prob(lem)?|no doubt|no question|promise|i bet|i know (that )?|i'm sure (that )?|i can tell|i can feel it|"
-    r"you'll see|i'll see to it|believe me|mark my words|no matter what|easy|just watch)\b[,!]?",
+    r"no prob(lem)?|no doubt|no question|promise|i bet|i (?:just |really |totally )?know it|i know (?:you|he|she|they) "
+    r"(?:will|do|does|can)|i'?d (?:put|bet) money on it|i'?ll make sure of (?:it|that)|it's handled|consider it done|"
+    r"you have my word|take my word for it|(?:everybody|everyone) does|they always do|"
+    r"i know (that )?|i'm sure (that )?|i can tell|i can feel it|"
+    r"you'll see(?=\s*(?:[,.!?]|$))|i'll see to it|believe me|mark my words|no matter what|"
+    r"(?<!be )(?<!is )(?<!'s )easy|just watch)\b[,!]?",
     re.I)
 _SECRECY = re.compile(r"\b(between us|secret|won't tell|wont tell|leave this room|nobody will|no one will|never tell|"
                       r"stays here|goes in a report|goes on (any|a) record|nobody needs to know|anonymous|"
@@ -612,7 +1089,7 @@ _AVAILABILITY = re.compile(r"\b(anytime|any time|day or night|24/7|always answer
 _REASSURANCE = re.compile(
     r"\b(don'?t (even )?worry( about it)?|no need to worry|trust me|i know( you (won'?t|will))?|"
     r"(they|it|everyone|everybody) (all |almost )?(always )?(do|does)( eventually)?|ur fine|you'?re fine|"
-    r"believe me|mark my words|i can feel it|easy)\b[,!]?", re.I)
+    r"believe me|mark my words|i can feel it|(?<!be )(?<!is )(?<!'s )easy)\b[,!]?", re.I)
 _SOFTEN = (
     (r"\b(you'll|you will|u'll|youll|ull|you're gonna|ur gonna|you are going to|you're going to) never\b", "you don't"),
     (r"\b(you'll|you will|u'll|youll|ull|you're gonna|ur gonna|you are going to|you're going to)\b", "you"),
@@ -656,13 +1133,36 @@ def _split_subject(pre: str) -> tuple[str, str]:
     if not words:
         return "", ""
     if words[-1].lower() in _PRONOUNS:
-        return " ".join(words[:-1]), words[-1]
+        prefix = " ".join(words[:-1])
+        if len(words) > 1 and words[-2].lower() in {"and", "but", "so", "then", "or"}:
+            prefix = ""  # "apologize for everything and she": another clause before, not a fronted phrase
+        return prefix, words[-1]
     for k in range(len(words)):
         if words[k].lower() in {"the", "your", "my", "his", "her", "their", "our", "those", "these", "no", "every"}:
             head = words[k:]
             if not any(w.lower() in _PREP for w in head):
                 return " ".join(words[:k]), " ".join(head)
     return "", pre
+
+
+def _never_present(text: str) -> str:
+    """'they never turn anyone down' -> 'they don't turn anyone down': an 'always/never' claim as a plain one.
+
+    >>> _never_present("they never cut people off for one late review")
+    "they don't cut people off for one late review"
+    """
+    always = re.match(r"^((?:(?:the|your|my|his|her|their|our)\s+)?[\w]+)\s+always\s+(?=[a-z]+\b)", text, re.I)
+    if always and always.group(1).lower() not in {"i", "we"} and not re.match(
+            r"(?:is|are|was|were|be|do|does|did|has|have)\b", text[always.end():], re.I):
+        return f"{always.group(1)} {text[always.end():]}"  # "they always sort it" -> "they sort it"
+    m = re.match(r"^((?:(?:the|your|my|his|her|their|our)\s+)?[\w]+)\s+never\s+([a-z]+)\b(.*)$", text, re.I)
+    if not m or m.group(1).lower() in {"i", "nobody", "no", "nothing", "none"} or not _is_verb(m.group(2)):
+        return text
+    from lemminflect import getLemma
+
+    base = (getLemma(m.group(2).lower(), upos="VERB") or (m.group(2),))[0]
+    aux = "don't" if is_plural_subject(m.group(1)) else "doesn't"
+    return f"{m.group(1)} {aux} {base}{m.group(3)}"
 
 
 def _hope(claim: str) -> tuple[str, str]:
@@ -680,16 +1180,19 @@ def _hope(claim: str) -> tuple[str, str]:
     m = _FUTURE.match(claim)
     if not m:
         text = _DROP_ADVERBS.sub("", claim).strip()
+        text = _never_present(text)
         if re.match(r"^(i|i'm|i've|that's|that is|it's|this is|thats|its|there's)\b", text, re.I) or \
                 not _has_content(text) or not _is_clause(text):
             return "", ""
         return "hope", re.sub(r"\bever again\b", "again", text)
     prefix, subj = _split_subject(m.group("subj"))
+    subj = {"u": "you", "ya": "you", "ur": "you"}.get(subj.lower(), subj)  # "u'll be ok"
     verb, rest = m.group("verb"), m.group("rest").strip()
     adv = m.group("adv").lower().split()
     mid = ((m.group("mid") or "") + " " + (m.group("mid2") or "")).lower().split()
     negated = bool(m.group("neg")) or "never" in adv or "not" in mid or "never" in mid
     rest = re.sub(r"\b(?:for good|no matter what|or anything|either)\b", "", rest).strip(" ,")
+    rest = re.sub(r"\bin no time\b", "soon", rest)
     more = re.search(r"\s(?:,\s*)?(and|but)\s+(?=\S+(?:\s+\S+){0,2}?\s*(?:'ll|will|won't|(?:is|are|'s|'re) (?:not )?gonna)\b)",
                      rest)
     if more:  # "you'll get the subsidy and the kids will be fine": each promise becomes a hope
@@ -714,6 +1217,9 @@ def _hope(claim: str) -> tuple[str, str]:
     rest = _DROP_ADVERBS.sub("", rest + " ").strip()
     keep_adv = " ".join(a for a in adv if a in {"all", "still"})
     verb_text = present(subj, verb, negated)
+    if verb.lower() == "be" and not negated and re.match(r"^'s\b", m.group("aux") or "") and \
+            not is_plural_subject(subj) and subj.lower() not in _PRONOUNS:
+        verb_text = f"{subj}'s"  # "friday's gonna be easy" -> "Friday's easy", as they said it
     if keep_adv:
         head, v = verb_text.rsplit(" ", 1) if " " in verb_text and not verb_text.endswith(("'re", "'s", "'m")) \
             else (verb_text, "")
@@ -741,25 +1247,96 @@ def _claim_range(sentence: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+def _claim_text(fragment: str) -> str:
+    """A clause of a guarantee without its vouching ("I promise", "trust me") or leading filler."""
+    claim = normalise(_trim(fragment))
+    claim = re.sub(r"^(?:and|but|so|or|then|look|oh|honestly|like|um|uh)\b[,\s]*", "", claim, flags=re.I)
+    claim = _PROMISE_MARKERS.sub("", claim)
+    claim = _REASSURANCE.sub("", claim)
+    claim = re.sub(r",?\s*\b(?:100|a hundred|one hundred) ?(?:%|percent)", "", claim, flags=re.I)
+    if re.match(r"^(?:idk|i don't know|i dont know|not sure|i'm not sure|i wish|i can't say|maybe)\b", claim, re.I):
+        return ""  # "idk if the nightmares will ease up": said without a guarantee
+    return re.sub(r"\s+", " ", claim).strip(" ,.!?;-")
+
+
+def _is_guarantee(fragment: str) -> bool:
+    """Does the clause tell what will happen to someone else ("you'll be in by summer", "your PO won't violate
+    you")? Not a plan of the supporter's own, not a condition or a consequence ("or you'll lose it")."""
+    text = _claim_text(fragment)
+    if not text or re.match(r"^(?:or|if|unless|otherwise|else|when|because)\b", text, re.I):
+        return False
+    m = _FUTURE.match(text)
+    if not m or _split_subject(m.group("subj"))[1].lower() in {"i", "", "we"}:
+        return False
+    return _hope(text)[0] == "hope"
+
+
+def _with_claims(sentence: str, lo: int, hi: int, avoid=()) -> tuple[int, int]:
+    """The guarantee's range grown over the neighbouring clauses that guarantee too, or promise what the supporter
+    will do (unflagged, they would stay as they were said around the honest hope)."""
+    segs = list(segments(sentence))
+
+    def claims(a: int, b: int) -> bool:
+        if any(s < b and e > a for s, e, *_ in avoid):
+            return False
+        return _is_guarantee(sentence[a:b]) or _hope(_claim_text(sentence[a:b]))[0] == "try"
+
+    for a, b in reversed([(a, b) for a, b in segs if b <= lo]):
+        if not claims(a, b):
+            break
+        lo = a
+    for a, b in [(a, b) for a, b in segs if a >= hi]:
+        if not claims(a, b):
+            break
+        hi = b
+    return lo, hi
+
+
 def _false_promise(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     out = []
     if _SECRECY.search(sentence):
         out.append("What you say here stays private, with a few limits I'll explain, like if someone's safety "
                    "is at risk.")
     if _AVAILABILITY.search(sentence):
+        # whom the supporter offered to be there for, and when, kept in an honest offer
+        who = re.search(r"\bfor (you(?: and (?:the|your) [a-z]+)?)\b", normalise(sentence), re.I)
+        when = re.search(r"\b(day or night|night or day|24/7|any time|anytime)\b", sentence, re.I)
+        if who or when:
+            said = when.group(1).lower() if when else ""
+            span_ = {"any time": "at all hours", "anytime": "at all hours"}.get(said, said) or "all the time"
+            out.append(f"I can't be there {span_}, but I'll be here for "
+                       f"{who.group(1) if who else 'you'} at our next time, and we can find other people you can call "
+                       f"when I'm not around.")
         out.append("I can't always pick up, but I'll be here at our next time, and we can find other people you "
                    "can call when I'm not around.")
         return out, lo, hi
     lo, hi = _claim_range(sentence, lo, hi)
-    claim = normalise(_trim(sentence[lo:hi]))
-    claim = re.sub(r"^(?:and|but|so|or|then|look|oh|honestly|like|um|uh)\b[,\s]*", "", claim, flags=re.I)
-    claim = _PROMISE_MARKERS.sub("", claim)
-    claim = _REASSURANCE.sub("", claim)
-    claim = re.sub(r"\s+", " ", claim).strip(" ,.!?;-")
-    kinds = [_hope(c) for c in re.split(r",\s*", claim) if c.strip()] if claim else []
-    kinds = [k for k in kinds if k[0]]
-    if len(kinds) > 1 and all(k == "hope" for k, _ in kinds):  # "your dad comes around, and he's okay with it"
-        kind, text = "hope", " and ".join(t for _, t in kinds)
+    lo, hi = _with_claims(sentence, lo, hi, avoid)
+    claim = _claim_text(sentence[lo:hi])
+    # each clause its own claim: "the pharmacy's gonna fix it this time | I guarantee you won't get shorted again"
+    parts = [_claim_text(sentence[a:b]) for a, b in segments(sentence) if a >= lo and b <= hi] or [claim]
+    for k in range(len(parts) - 1):  # "once he's on the right medication | he'll be back": one claim
+        if re.match(r"^(?:once|if|when|whenever|after|before|until|as soon as)\b", parts[k], re.I):
+            parts[k + 1], parts[k] = f"{parts[k]} {parts[k + 1]}", ""
+    parts = [x for x in parts if x]
+    kinds = [_hope(c) for p in parts for c in re.split(r",\s*", p) if c.strip()]
+    # a hope whose claim lost its predicate ("friday is") is no hope to offer
+    kinds = [k for k in kinds if k[0] and not re.search(r"\b(?:is|are|be|was|were|'s|'re|am)$", k[1])]
+    hopes = list(dict.fromkeys(re.sub(r"^(?:and|but)\s+", "", t) for k, t in kinds if k == "hope"))
+    tries = [t for k, t in kinds if k == "try"]
+    sures = [t for k, t in kinds if k == "sure"]
+    if sures and tries and len(sures) + len(tries) == len(kinds):
+        # "I'll make sure you get them back, I'll call them myself": what is not theirs to promise, and what they can try
+        out.append(f"I can't promise {_lower_first(' and '.join(sures))}, but I can try to {' and '.join(tries)}, and "
+                   f"we can plan the next steps together.")
+        return out, lo, hi
+    if hopes and tries and len(hopes) + len(tries) == len(kinds):
+        # "your PO won't violate you, I'll talk to him": the hope, and what the supporter can really try
+        out.append(f"I hope {_lower_first(' and '.join(hopes))}, and I can't promise it. I can try to "
+                   f"{' and '.join(tries)}, and we can work out the next steps together.")
+        return out, lo, hi
+    if hopes and all(k == "hope" for k, _ in kinds) and (len(hopes) > 1 or len(kinds) > 1):
+        kind, text = "hope", " and ".join(hopes)  # "your dad comes around, and he's okay with it"
     else:
         kind, text = _hope(claim) if claim else ("", "")
     if kind == "hope" and len(text.split()) >= 2:
@@ -793,8 +1370,49 @@ _END_MARKS = re.compile(r"(?:([.!?])[.!?]+|,\s*([?.!]))$")
 _LOWER_I = re.compile(r"\bi\b")
 
 
+_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+            "seventeen eighteen nineteen").split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _spelled(n: int) -> str:
+    """'3' -> 'three', '45' -> 'forty-five' (0-99): a sentence does not start with a digit."""
+    if n < 20:
+        return _NUMBERS[n]
+    tens, ones = divmod(n, 10)
+    return _TENS[tens - 2] + (f"-{_NUMBERS[ones]}" if ones else "")
+
+
+# a disfluent repeat of a function word ("the, the flat voice", "I, I think"): said once
+_STUTTER = re.compile(r"\b(the|a|an|and|but|so|i|my|your|to|of|in|on|with|um|uh|like|he|she|they|we|you|"
+                      r"that's|it's|i'm|you're)"
+                      r"(?:,?\s+\1\b)+", re.I)
+# a sentence that ends in the word the next one starts with ("... like that. That sounds ..."): the next
+# sentence's demonstrative becomes 'it', so the pair does not read as a doubled word
+_JUNCTION = re.compile(r"\b(that|this)([.!?])\s+(That|This)\s+(sounds|seems|must)\b", re.I)
+
+
+def _undouble(text: str) -> str:
+    """Repair doubled words a rewrite can bring together: stutters said once, 'that. That sounds' -> 'that. It sounds'.
+
+    >>> _undouble("The flat voice and the, the voices.")
+    'The flat voice and the voices.'
+    >>> _undouble("Your kids finding you like that. That sounds like a lot to carry.")
+    'Your kids finding you like that. It sounds like a lot to carry.'
+    """
+    words = [w.strip(",.;:!?").lower() for w in text.split()]
+    if all(a != b for a, b in zip(words, words[1:])):
+        return text  # nothing doubled (the usual case): no need to look closer
+    text = _STUTTER.sub(lambda m: m.group(1), text)
+    return _JUNCTION.sub(lambda m: f"{m.group(1)}{m.group(2)} It {m.group(4)}", text)
+
+
 def _finish(text: str) -> str:
     text = " ".join(text.split())
+    text = _undouble(text)
+    lead = re.match(r"^(\d{1,2})(?= [a-z])", text)
+    if lead:  # "3 months is a while" -> "Three months is a while"
+        text = _spelled(int(lead.group(1))) + text[lead.end():]
     if " ," in text or " ." in text or " ?" in text or " !" in text:
         text = _SPACE_PUNCT.sub(r"\1", text)
     if len(text) > 1 and text[-2] in ".!?, ":
@@ -815,21 +1433,41 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 def _as_sentence(fragment: str) -> str:
     fragment = normalise(fragment.strip()).strip(",;:- ")
     fragment = re.sub(r"^(?:and|but|so|or|then|plus)\b[,\s]*", "", fragment, flags=re.I).strip()
-    fragment = re.sub(r"[,;:\-\s]*\b(?:and|but|so|or|then|because|cause)$", "", fragment, flags=re.I).strip()
-    if not fragment or not _has_content(fragment):
-        return ""
+    fragment = re.sub(r"[,;:\-\s]*\b(?:and|but|so|or|then|because|cause)(?:\s+(?:maybe|like|just|um|uh))?$", "",
+                      fragment, flags=re.I).strip()
+    if not fragment or not _has_content(fragment) or (fragment.split()[-1].lower().strip(".,!?") in _OPEN_END
+                                                      and fragment.split()[-1].lower().strip(".,!?") not in _PREP):
+        return ""  # "you keep saying": cut off before what it was about
     fragment = fragment[0].upper() + fragment[1:]
     return fragment if fragment[-1] in ".?!" else fragment + "."
 
 
-_WORRY = re.compile(r"^(?:\W*(?:oh|look|and|but|so|um|uh|like|honestly)\b)*\W*(?:(?:don'?t|dont|do not|no need to)\s+"
-                    r"(?:even\s+)?(worry|stress|panic|freak out)|(dw))\b(?:\s+(?:about\s+(?:it|that|this)(?:\s+part)?|"
+_WORRY = re.compile(r"^(?:\W*(?:oh|look|and|but|so|um|uh|like|honestly)\b)*\W*"
+                    r"(?:(?:(?:don'?t|dont|do not|no need to)\s+(?:even\s+)?|(?:(?:you|u) can )?stop )"
+                    r"(worry|stress|panic|freak out)(?:ing)?|(dw)|"
+                    r"(?:(?:you|u)(?:'ve| have)?\s+got|there's|theres|there is)\s+nothing\s+to\s+(?:worry|stress)\s+"
+                    r"about)\b(?:\s+(?:about\s+(?:it|that|this)(?:\s+part)?|"
+                    r"about\s+(?P<obj>(?:the|your|his|her|their|my|our)\s+[\w'-]+(?:\s+[\w'-]+){0,2})|"
                     r"at all|though|too much))*\W*$", re.I)
+_CONJ_WORDS = frozenset("and but or so because if when".split())
 _VALIDATE = {"worry": "It makes sense to worry.", "stress": "It makes sense to feel stressed.",
              "panic": "It makes sense to feel some panic.", "freak out": "It makes sense to feel shaken."}
 _INTERJECTION = re.compile(r"^\W*(?:oh\W+)?(?:come on|real talk|seriously|tbh|ngl|lol|honestly|i mean|look|listen|"
-                           r"okay|ok|yeah|no|wow|dude|man|bro|girl|full stop|period|for real|fyi)\W*$", re.I)
-_SUBORDINATE = re.compile(r"^(?:if|when|whenever|once|before|after|until|till|while|since)\b", re.I)
+                           r"okay|ok|yeah|no|wow|dude|man|bro|girl|full stop|period|for real|fyi|"
+                           r"(?:like )?(?:textbook|classic)|plain and simple|i'm telling you|i'm serious|i mean it|"
+                           r"whether you (?:meant|like|want|mean) it or not)\W*$", re.I)
+# a tag that only enforces the order it follows ("that's the plan", "end of discussion", "I'm watching")
+_RULE_TAG = re.compile(r"^\W*(?:and |so |but )?(?:(?:that's|thats|that is|this is|those are|them's) (?:the |our |my )?"
+                       r"(?:house |building |program |group |unit )?(?:plan|rule|rules|deal)\b(?: here)?"
+                       r"(?:,? end of (?:discussion|story)|,? and i'm enforcing it)?|end of (?:discussion|story)|"
+                       r"(?:and )?i'm enforcing (?:it|that|them)|i will enforce it|"
+                       r"(?:okay,? )?here's (?:what's (?:going to|gonna) happen|the deal|the plan|"
+                       r"how (?:it|this) (?:works|goes))|"
+                       r"(?:that's|thats|it's|its) not optional|no exceptions|no skipping|no excuses|i'm watching|"
+                       r"i'll be watching|i'll be checking)\W*$", re.I)
+_TIME_ADJUNCT = re.compile(r"(?:(?:before|by|after|until|till|on|at|this|next|from|starting)\s+[\w']+(?:\s+[\w']+)?|"
+                           r"today|tonight|tomorrow(?:\s+\w+)?)", re.I)
+_SUBORDINATE = re.compile(r"^(?:if|when|whenever|whatever|once|before|after|until|till|while|since)\b", re.I)
 _ONLY_VOUCH = re.compile(r"^\W*(?:i promise|i swear|i guarantee|guaranteed|trust me|i can feel it|i can tell|"
                          r"you'll see|believe me|i know|i'm sure|for sure|no doubt|no question|100%|easy|promise|"
                          r"i got (?:you|u)|i'll see to it|mark my words|okay|ok|right|yeah)\b", re.I)
@@ -871,7 +1509,7 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
     for span in avoid:
         if len(span) < 3:
             continue
-        text, lo2, hi2 = _other_rewrite(sentence, span, avoid)
+        text, lo2, hi2 = _other_rewrite(sentence, span, [*avoid, (lo, hi)])  # not over this clause
         if text and not (lo2 < hi and hi2 > lo) and not any(a < hi2 and b > lo2 for a, b, _ in replaced):
             replaced.append((lo2, hi2, text))
     items: list[tuple[str, object]] = []  # ("keep", (a, b)) | ("rewritten", text) | ("drop", None) | ("here", None)
@@ -891,13 +1529,24 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
         keep = True
         if any(s < b and e > a for s, e, *_ in avoid):
             keep = False
+        elif re.fullmatch(r"(?:(?:honestly|okay|ok|so|and|but|um|uh)\W+)*(?:(?:mr|mrs|ms|miss|dr)\.?\s+)?[A-Z][a-z]+"
+                          r"(?:\s+[A-Z][a-z]+)?", text.strip(" ,.!?;:")):
+            keep = False  # a name on its own: the vocative goes back on the whole alternative
+        elif (re.search(r"\b(?:or|or else|otherwise)\W*$", sentence[:a], re.I)
+              or re.match(r"^\W*(?:or|or else|otherwise)\b", text, re.I)) and re.search(
+                r"\b(?:you'll|you will|you're|i'll|i'm|i will|we'll)\b", text, re.I):
+            keep = False  # "... or | you'll lose the place": the consequence that presses goes with the order
         else:
             w = _WORRY.match(text)
             if w:
                 validation, keep = _VALIDATE[(w.group(1) or "worry").lower()], False
-            elif _INTERJECTION.match(text) or not _has_content(_REASSURANCE.sub("", _PROMISE_MARKERS.sub("", text))) or \
-                    (_ONLY_VOUCH.match(text) and len(_PROMISE_MARKERS.sub("", text).split()) <= 2):
-                keep = False
+                if w.group("obj") and not set(w.group("obj").lower().split()) & _CONJ_WORDS:
+                    validation = f"{validation[:-1]} about {w.group('obj')}."  # "... to worry about the eviction."
+            elif _INTERJECTION.match(text) or _RULE_TAG.match(text) or \
+                    not _has_content(_REASSURANCE.sub("", _PROMISE_MARKERS.sub("", text))) or \
+                    (_ONLY_VOUCH.match(text) and len(_PROMISE_MARKERS.sub("", text).split()) <= 2) or \
+                    set(re.findall(r"[a-z]+", text.lower())) & _LABELS:
+                keep = False  # ... and a clause that names a clinical label keeps the diagnosis: it goes too
         if keep and items and items[-1][0] == "keep":
             items[-1] = ("keep", (items[-1][1][0], b))
         else:
@@ -913,6 +1562,15 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
         if _SUBORDINATE.match(normalise(text).strip()) and sentence[:lo].rstrip().endswith(text.rstrip()):
             lead = _trim(normalise(text)).strip(" ,")
             before.pop()
+    # "from what you said about meals": where the supporter's reading came from leads the rewrite
+    for part, k in ((before, -1), (after, 0)):
+        if not lead and part and part[k][0] == "keep":
+            text = _trim(normalise(sentence[part[k][1][0]:part[k][1][1]])).strip(" ,")
+            text = re.sub(r"^(?:(?:and|but|so|honestly|um|uh)\b[,\s]*)+", "", text, flags=re.I)
+            if re.match(r"^from what (?:you|you've|you have) (?:said|told me|described|mentioned|shared)\b",
+                        text, re.I) and len(text.split()) <= 12:
+                lead = text
+                part.pop(k)
 
     def sentences(part, drop_subordinate):
         out = []
@@ -921,7 +1579,8 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
                 out.append(val)
                 continue
             text = sentence[val[0]:val[1]]
-            if drop_subordinate and _SUBORDINATE.match(normalise(text).strip()):
+            if drop_subordinate and _SUBORDINATE.match(re.sub(r"^(?:and|but|so|or)\b[,\s]*", "",
+                                                               normalise(text).strip(), flags=re.I)):
                 continue
             t = _as_sentence(text)
             if t:
@@ -929,7 +1588,19 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
         return out
 
     rewritten = {text for _, _, text in replaced}
-    return sentences(before, False), lead, sentences(after, True), validation, rewritten
+    tail = ""
+    if after and after[0][0] == "keep":  # "..., I mean, before Thursday even": a time that goes with the question
+        t = _trim(normalise(sentence[after[0][1][0]:after[0][1][1]]))
+        t = re.sub(r"^(?:(?:i mean|like|um|uh|so|and|but|maybe|ideally)\b[,\s]*)+", "", t, flags=re.I)
+        t = re.sub(r"[,\s]+(?:even|though|tho|then|too|at least|if you can)$", "", t, flags=re.I).strip(" ,")
+        if _TIME_ADJUNCT.fullmatch(t):
+            tail = t
+            after = after[1:]
+    return sentences(before, False), lead, sentences(after, True), validation, rewritten, tail
+
+
+# questions that end on their topic: a time said after the order can join them ("... before Thursday?")
+_TOPIC_LAST = ("How would you feel about", "Can you tell me more about", "What would you like to do about")
 
 
 def _in_context(sentence: str, lo: int, hi: int, cands: list[str], avoid=()) -> list[str]:
@@ -937,8 +1608,8 @@ def _in_context(sentence: str, lo: int, hi: int, cands: list[str], avoid=()) -> 
 
     Context that holds another flagged concern (``avoid``: character spans) is left out: it was not fine.
     """
-    before, lead, after, validation, rewritten = _context(sentence, lo, hi, avoid)
-    if not (before or lead or after or validation):
+    before, lead, after, validation, rewritten, tail = _context(sentence, lo, hi, avoid)
+    if not (before or lead or after or validation or tail):
         return []
     out = []
     for c in cands:
@@ -947,18 +1618,26 @@ def _in_context(sentence: str, lo: int, hi: int, cands: list[str], avoid=()) -> 
         b = [x for x in before if not content_words(x) <= have]
         z = [x for x in after if not content_words(x) <= have]
         core = c
+        if tail and c.startswith(_TOPIC_LAST) and c.endswith("?") and len(re.findall(r"[.?!](?:\s|$)", c)) == 1 \
+                and not content_words(tail) <= have:
+            core = f"{c[:-1]} {tail}?"  # "How would you feel about getting that looked at before Thursday?"
         if lead and not content_words(lead) <= have:
-            if c.split(" ", 1)[0] in {"How", "What", "Would", "Some"}:
+            if c.split(" ", 1)[0] in {"How", "What", "Would", "Some", "Looking", "Can"} or (
+                    lead.lower().startswith("from what") and c.split(" ", 1)[0] in {"The", "Your", "When", "Things"}):
                 core = f"{lead[0].upper() + lead[1:]}, {c[0].lower() + c[1:]}"
             elif c.startswith("I hope ") and not c.startswith("I hope that "):
                 core = f"I hope that {_lower_first(lead)}, {c[len('I hope '):]}"
         if b or z or core != c or validation:
             if c in _GENERIC.values():  # the stand-in answers what was said around it: it comes last
                 if all(x in rewritten for x in b + z):
-                    continue  # ... and only next to words of the supporter's own
+                    # ... and only next to words of the supporter's own; next to the rewrites of the sentence's
+                    # other concerns alone, the flagged tag ("that's a fact") is simply left out
+                    out.append(" ".join([validation] * bool(validation) + b + z))
+                    continue
                 out.append(" ".join([validation] * bool(validation) + b + z + [core]))
             else:
-                out.append(" ".join([validation] * bool(validation) + b + [core] + z))
+                # the validation where the "don't worry" was said: right before what it was about
+                out.append(" ".join(b + [validation] * bool(validation) + [core] + z))
     return out
 
 
@@ -969,6 +1648,78 @@ _GENERIC = {
     "diagnosis": "That sounds really hard. What has it been like for you?",
     "false_promise": "I can't promise how it turns out, but I'll be here, and we can take the next step together.",
 }
+
+
+# --- a rewrite that would repeat a flagged phrase word for word ----------------------------------------------------
+
+_TIME_PREP = r"(?:(?:by|before|until|till|from|for) )?"
+_DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|wed|thurs|fri|sat|sun)"
+# words an order carries that a person-driven question can do without: its deadline, its urgency, its filler.
+# The smallest first, so as much as possible of what the supporter said stays.
+_DROPPABLE = (
+    r"first thing", r"right now", r"right away", r"rn", r"asap", r"from now on", r"like today",
+    _TIME_PREP + r"(?:today|tonight|tomorrow(?: morning| night| afternoon)?|tmrw)",
+    _TIME_PREP + r"(?:this|next) (?:week|weekend|morning|afternoon|evening|month)",
+    r"(?:by|before|on|this|next) " + _DAYS, _DAYS,
+    r"at (?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: ?(?:am|pm|a\.m\.|p\.m\.))?",
+    r"by (?:the end of )?(?:the )?(?:week|weekend|tonight|tomorrow|friday|noon)",
+    # ... and the verdict's reading of intent ("living in your car by choice")
+    r"by choice", r"on purpose", r"deliberately",
+)
+_DROP_RE = [re.compile(rf"(?<![\w'])(?:{d})(?![\w'])[,]?\s*", re.I) for d in _DROPPABLE]
+_PARTICLE = re.compile(r"\b(\w+) ((?:the|your|that|this|those|these|my|his|her|their) (?:\w+ )?\w+) "
+                       r"(off|out|up|down|back|away|in)\b", re.I)
+_SOURCE_PP = re.compile(r"\s+(?:from|about) (?:the|your|my|his|her|their|that|this) [\w' -]+$", re.I)
+
+
+@lru_cache(maxsize=2048)
+def _phrase_re(words: str) -> re.Pattern:
+    """Where the words of a phrase occur in a text, whatever the punctuation between them."""
+    return re.compile(r"(?<![\w'])" + r"[^A-Za-z0-9']+".join(re.escape(w) for w in words.split()) + r"(?![\w'])", re.I)
+
+
+def _unrepeat(text: str, phrases: list[str], keep: frozenset = frozenset()) -> str:
+    """``text`` with the smallest change that stops it repeating any of ``phrases`` (normalised word strings):
+    the order's deadline or urgency dropped inside the repeat ("... calling them first thing tomorrow" ->
+    "... calling them tomorrow"), a phrasal verb's particle moved ("turning the TV off" -> "turning off the TV"),
+    or a trailing 'from ...' / 'about ...' that is the repeat dropped. '' when none of these applies.
+
+    >>> _unrepeat("How would you feel about turning the TV off?", [" the tv off "])
+    'How would you feel about turning off the TV?'
+    >>> _unrepeat("How would you feel about bringing the forms to the office by Thursday?",
+    ...           [" the office by thursday "])
+    'How would you feel about bringing the forms to the office?'
+    """
+    out = text
+    for _ in range(3):
+        hit = next((p for p in phrases if _phrase_re(p.strip()).search(out)), None)
+        if hit is None:
+            return out if out != text else ""
+        m = _phrase_re(hit.strip()).search(out)
+        a, b = m.span()
+        changed, kept = "", -1
+        for rx in _DROP_RE:  # of the drops that would do, the one that keeps most of what was said
+            d = rx.search(out, a, b)
+            if d and re.search(r"[A-Za-z]", out[a:d.start()] + out[d.end():b]):
+                variant = (out[:d.start()] + out[d.end():]).replace(" ,", ",")
+                variant = re.sub(r"\s+([?.!,])", r"\1", re.sub(r"\s{2,}", " ", variant))
+                score = len(content_words(variant) & keep) if keep else 0
+                if score > kept:
+                    changed, kept = variant, score
+        if not changed:
+            pm = _PARTICLE.search(out, max(0, a - 40), min(len(out), b + 10))
+            if pm and (pm.group(1).lower() in L.COMMON_VERBS or pm.group(1).lower() in L.IMPERATIVE_VERBS or (
+                    pm.group(1).lower().endswith("ing") and len(pm.group(1)) > 4)) and pm.start() < b and pm.end() > a:
+                changed = out[:pm.start()] + f"{pm.group(1)} {pm.group(3)} {pm.group(2)}" + out[pm.end():]
+        if not changed:
+            body = out[:b].rstrip()
+            pp = _SOURCE_PP.search(body)
+            if pp and pp.end() == len(body) and pp.start() < b and pp.end() > a and out[b:b + 1] in {"?", ".", ","}:
+                changed = out[:pp.start()] + out[b:]
+        if not changed or changed == out:
+            return ""
+        out = changed
+    return ""
 
 
 def rewrite(sentence: str, label: str, start: int, end: int, avoid=()) -> list[str]:
@@ -988,10 +1739,15 @@ def rewrite(sentence: str, label: str, start: int, end: int, avoid=()) -> list[s
     repeats = [sentence[s:e].lower() for s, e in others if e <= lo or s >= hi]
     repeats_ctx = [_norm_words(normalise(sentence[s:e])) for s, e in others]
     phrase = _norm_words(normalise(sentence[start:end]))
+    # a rewrite that repeats a flagged phrase word for word is changed as little as it takes not to
+    watch = [p for p in [phrase, *repeats_ctx] if len(p.split()) > 1 and _has_content(p)]
+    keep = frozenset(content_words(sentence, start, end, label))
+    base = [(_unrepeat(c, watch, keep) or c) if any(p in _norm_words(c) for p in watch) else c for c in base]
     base = [c for c in base if c and not any(_norm_words(o) and _norm_words(o) in _norm_words(c) for o in repeats)]
     cores = base[:3]
     # the flagged clause had nothing of its own besides the phrase: a person-driven clause of the label stands in
-    if not content_words(sentence[lo:hi], max(0, start - lo), max(0, end - lo)):
+    # ... and so it does when the label found nothing of the clause to reframe
+    if not content_words(sentence[lo:hi], max(0, start - lo), max(0, end - lo)) or not base:
         cores.append(_GENERIC[label])
     cands = []
     for c in _in_context(sentence, lo, hi, cores, avoid) + base:
