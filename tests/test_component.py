@@ -48,17 +48,17 @@ def test_pipe_equals_call(nlp):
 
 
 def test_model_runs_once_per_batch(nlp):
-    """The scikit-learn model is called once per batch of documents, never once per sentence."""
+    """The model is evaluated once per batch of documents, never once per sentence."""
     component = nlp.get_pipe("session_coach")
-    pipeline = component.model.pipeline_
+    linear = component.model._linear()  # the compiled weights every prediction goes through
     calls = []
-    original = pipeline.predict_proba
+    original = linear.predict_proba
 
     def counting(texts):
         calls.append(len(texts))
         return original(texts)
 
-    pipeline.predict_proba = counting  # instance attribute shadows the method for this test
+    linear.predict_proba = counting  # instance attribute shadows the method for this test
     try:
         texts = [f"You need to call your sister, number {i}. Thanks for telling me." for i in range(40)]
         component.suggest = False
@@ -67,10 +67,10 @@ def test_model_runs_once_per_batch(nlp):
         calls.clear()
         component.suggest = True
         list(nlp.pipe(texts, batch_size=64))
-        assert 1 <= len(calls) <= 2  # the batch, plus at most one check of all its suggestions (cached texts skip it)
+        assert 1 <= len(calls) <= 3  # the batch, plus at most two batched checks of its suggestions (cached texts skip them)
     finally:
         component.suggest = True
-        del pipeline.predict_proba  # the class method is back
+        del linear.predict_proba  # the class method is back
 
 
 def test_empty_doc(nlp):

@@ -26,7 +26,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from coach.model.compact import CompactTfidfVectorizer as TfidfVectorizer
-from coach.model.features import CueFeatures, SpanText, as_text, char_text, word_ngrams
+from coach.model.features import CueFeatures, SpanText, as_text, char_text, shape_ngrams, word_ngrams
 from coach.model.spans import SpanTagger
 
 _TOKEN = re.compile(r"\S+")
@@ -84,13 +84,15 @@ class NBLogisticEnsemble(ClassifierMixin, BaseEstimator):
 
 
 def build_pipeline(C: float = 16.0, char_max_features: int = 60000, word_max_features: int = 60000,
-                   cv: int = 5) -> Pipeline:
+                   cv: int = 5, shape_max_features: int = 40000) -> Pipeline:
     """The feature union and the calibrated one-vs-rest classifier, unfitted."""
     features = FeatureUnion([
         ("words", TfidfVectorizer(analyzer=word_ngrams, min_df=2, sublinear_tf=True,
                                   max_features=word_max_features, dtype=np.float32)),
         ("chars", TfidfVectorizer(analyzer="char_wb", preprocessor=char_text, ngram_range=(2, 5), min_df=3,
                                   sublinear_tf=True, max_features=char_max_features, dtype=np.float32)),
+        ("shapes", TfidfVectorizer(analyzer=shape_ngrams, min_df=3, sublinear_tf=True, max_features=shape_max_features,
+                                   dtype=np.float32)),
         ("cues", CueFeatures()),
     ])
     clf = OneVsRestClassifier(CalibratedClassifierCV(NBLogisticEnsemble(C=C), method="sigmoid", cv=cv,

@@ -1,4 +1,4 @@
-"""Sentence features: word and character n-grams plus token cues.
+"""Sentence features: word, character and word-shape n-grams plus token cues.
 
 Everything here is a scikit-learn transformer owned by one ``Pipeline``
 (see :mod:`coach.model.train`), so training and inference compute exactly
@@ -88,7 +88,12 @@ def word_tokens(text: str) -> list[str]:
     >>> word_tokens("Why don't you just quit?")
     ['why', "don't", 'you', 'just', 'quit', '?']
     """
-    return _WORD_RE.findall(normalise(text))
+    return list(_word_tokens(normalise(text)))
+
+
+@lru_cache(maxsize=16384)  # the word and the shape n-grams both ask for the same texts
+def _word_tokens(normalised: str) -> tuple[str, ...]:
+    return tuple(_WORD_RE.findall(normalised))
 
 
 def word_ngrams(text: str) -> list[str]:
@@ -270,6 +275,10 @@ _PHRASE_LIST: tuple[tuple[str, str], ...] = (  # (phrase, cue)
         (" work out ", "guarantee_future"), (" i'll make sure ", "guarantee_future"), (" trust me ", "guarantee_future"),
         (" between us ", "secrecy"), (" between you and me ", "secrecy"), (" nobody will ", "secrecy"), (" no one will ", "secrecy"),
         (" stays here ", "secrecy"), (" leave this room ", "secrecy"), (" won't tell ", "secrecy"), (" secret ", "secrecy"),
+        (" not gonna tell anyone ", "secrecy"), (" not going to tell anyone ", "secrecy"), (" never tell anyone ", "secrecy"),
+        (" not gonna tell anybody ", "secrecy"), (" not telling anyone ", "secrecy"), (" will ever know ", "secrecy"),
+        (" never find out ", "secrecy"), (" never leaves ", "secrecy"), (" stays with me ", "secrecy"),
+        (" stay between ", "secrecy"), (" stays between ", "secrecy"), (" nobody has to know ", "secrecy"),
         (" anytime ", "availability"), (" any time ", "availability"), (" day or night ", "availability"), (" 24/7 ", "availability"),
         (" whenever ", "availability"), (" always be there ", "availability"), (" always pick up ", "availability"),
         (" sounds like ", "sounds_like_condition"), (" classic ", "sounds_like_condition"), (" textbook ", "sounds_like_condition"),
@@ -370,3 +379,54 @@ class CueFeatures(BaseEstimator, TransformerMixin):
 
     def get_feature_names_out(self, input_features=None):
         return np.array([f"cue={name}" for name in CUE_NAMES], dtype=object)
+
+
+_FUNCTION_WORDS = frozenset("""
+i me my mine myself you your yours yourself we us our ourselves they them their he him his she her it its this that
+these those there here who whom whose what which why how where when whatever whoever a an the some any every each no
+all both either neither another other such same own to of in on at for with about from by into onto over under after
+before like than as up out off down through around back away without within against between be am is are was were
+been being do does did done doing have has had having can could will would shall should may might must gotta gonna
+wanna ought need needs needed better let let's and but or nor so because cause cuz if unless until till while though
+although then else not never always ever just really very too even still again maybe probably definitely totally
+honestly actually only now right okay ok yeah yes yep nah no well please sure sorry thanks thank hey oh um uh
+don't dont can't cant won't wont didn't didnt doesn't isn't wasn't aren't weren't shouldn't wouldn't couldn't haven't
+hasn't hadn't mustn't i'm im i'll ill i've ive i'd you're youre you'll you've you'd we're we'll we've it's its that's
+thats there's what's whats how's who's they're they'll he's she's u ur ya y'all gotta kinda sorta lot lots much many
+more most less least few bit thing things stuff way something anything everything nothing someone anyone everyone
+nobody somebody anybody everybody one ones time times kind sort ? ! make made get got go going went gone say said
+tell told think thought know knew feel felt want wanted try tried mean meant
+""".split())
+
+
+@lru_cache(maxsize=65536)
+def word_shape(word: str) -> str:
+    """A word as the pattern n-grams see it: function words as themselves, other words as their part-of-speech
+    classes in lemminflect's lexicon (``ADJ``, ``NOUN|VERB``...), words of our diagnosis, medication and
+    stigmatising-word lists as ``DIAG``, ``MED`` and ``JUDG``, unknown words as ``X``.
+
+    So "that was a petty thing to do" and "that was a heartless thing to do" share their patterns, and an
+    unseen evaluative adjective is still "that was a ADJ thing to ...".
+
+    >>> [word_shape(w) for w in ["you", "petty", "heartless", "junkie", "visit", "blorft"]]
+    ['you', 'ADJ', 'ADJ', 'JUDG', 'NOUN|VERB', 'X']
+    """
+    if word in _FUNCTION_WORDS or not word[:1].isalpha():
+        return word
+    for tag, words in (("DIAG", L.DIAGNOSIS), ("MED", L.MEDICATION), ("JUDG", L.JUDGMENT)):
+        if word in words:
+            return tag
+    from lemminflect import getAllLemmas
+
+    tags = sorted({"VERB" if t == "AUX" else t for t in getAllLemmas(word)} & {"ADJ", "ADV", "NOUN", "VERB", "PROPN"})
+    return "|".join(tags) if tags else "X"
+
+
+def shape_ngrams(text) -> list[str]:
+    """Bigrams to 4-grams over :func:`word_shape` of :func:`word_tokens`, with start and end markers: patterns
+    of function words and word classes that carry over to content words the corpus never used."""
+    toks = ["<s>", *(word_shape(w) for w in word_tokens(as_text(text))), "</s>"]
+    grams: list[str] = []
+    for n in (2, 3, 4):
+        grams += [" ".join(toks[i:i + n]) for i in range(len(toks) - n + 1)]
+    return grams

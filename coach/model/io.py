@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import zipfile
 from pathlib import Path
 
 from coach.errors import ModelError
@@ -25,6 +26,7 @@ TRUSTED_TYPES = [
     "coach.model.classifier.SessionModel",
     "coach.model.features.CueFeatures",
     "coach.model.features.word_ngrams",
+    "coach.model.features.shape_ngrams",
     "coach.model.features.char_text",
     "coach.model.spans.SpanTagger",
     "coach.model.classifier.NBLogisticEnsemble",
@@ -67,7 +69,8 @@ def save(model, directory: str | os.PathLike, metadata: dict) -> Path:
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    sio.dump(model, directory / MODEL_FILE)
+    # deflated: the packed vocabularies and weight arrays shrink to about half, and skops reads it as it is
+    sio.dump(model, directory / MODEL_FILE, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     (directory / META_FILE).write_text(json.dumps(metadata, indent=2, sort_keys=True) + "\n", encoding="utf-8")
     return directory
 

@@ -163,6 +163,7 @@ class _CompiledTagger:
         self.const = intercept + weights.get("bias", 0.0)
         self.first, self.last, self.pos = (weights.get(k, 0.0) for k in ("first", "last", "pos"))
         self.cache: dict[str, tuple[float, ...]] = {}
+        self.pairs: dict[tuple[str, str], tuple[float, float]] = {}
         self.start, self.end = self._parts("<s>"), self._parts("</s>")
 
     def _parts(self, w: str) -> tuple[float, ...]:
@@ -179,22 +180,34 @@ class _CompiledTagger:
             self.cache[w] = got
         return got
 
+    def _pair(self, a: str, b: str) -> tuple[float, float]:
+        """(weight of "bi-=a|b" for the token b, weight of "bi+=a|b" for the token a), cached per pair."""
+        key = (a, b)
+        got = self.pairs.get(key)
+        if got is None:
+            got = (self.w.get(f"bi-={a}|{b}", 0.0), self.w.get(f"bi+={a}|{b}", 0.0))
+            if len(self.pairs) > 200_000:
+                self.pairs.clear()
+            self.pairs[key] = got
+        return got
+
     def scores(self, words: list[str]) -> np.ndarray:
         n = len(words)
-        parts = [self._parts(w) for w in words]
-        g = self.w.get
-        out = np.empty(n)
-        for i in range(n):
-            z = self.const + parts[i][0]
-            for k, d in enumerate(self._OFFSETS, start=1):
-                j = i + d
-                z += parts[j][k] if 0 <= j < n else (self.start[k] if j < 0 else self.end[k])
-            prev = words[i - 1] if i > 0 else "<s>"
-            nxt = words[i + 1] if i + 1 < n else "</s>"
-            z += g(f"bi-={prev}|{words[i]}", 0.0) + g(f"bi+={words[i]}|{nxt}", 0.0)
-            z += self.first * (i == 0) + self.last * (i == n - 1) + self.pos * (i / max(1, n - 1))
-            out[i] = z
-        return 1.0 / (1.0 + np.exp(-out))
+        parts = np.array([self._parts(w) for w in words]).reshape(n, len(self._OFFSETS) + 1)
+        z = self.const + parts[:, 0]
+        for k, d in enumerate(self._OFFSETS, start=1):  # token i gets part k of its neighbour at i + d
+            col = np.full(n, self.start[k] if d < 0 else self.end[k])
+            if d < 0 and n + d > 0:
+                col[-d:] = parts[:n + d, k]
+            elif d > 0 and n - d > 0:
+                col[:n - d] = parts[d:, k]
+            z += col
+        pairs = [self._pair(a, b) for a, b in zip(["<s>", *words], [*words, "</s>"])]  # n + 1 adjacent pairs
+        z += np.array([p[0] for p in pairs[:-1]]) + np.array([p[1] for p in pairs[1:]])
+        z[0] += self.first
+        z[-1] += self.last
+        z += self.pos * (np.arange(n) / max(1, n - 1))
+        return 1.0 / (1.0 + np.exp(-z))
 
 
 def best_span(text: str, offsets: list[tuple[int, int]], scores: np.ndarray, threshold: float = 0.3,
