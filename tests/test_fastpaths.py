@@ -172,3 +172,13 @@ def test_component_sentences_from_arrays_equal_doc_sents(texts):
         got = coach._sentences(doc)
         assert [(str(t), t.span.start, t.span.end, t.orths) for t in got] == \
             [(str(t), t.span.start, t.span.end, t.orths) for t in ref]
+
+
+def test_shape_ngrams_from_the_cache_equal_word_shapes(texts):
+    def reference(text):
+        toks = ["<s>", *(F.word_shape(w) for w in F.word_tokens(text)), "</s>"]
+        return [" ".join(toks[i:i + n]) for n in (2, 3, 4) for i in range(len(toks) - n + 1)]
+
+    for _ in range(2):  # cold, then from the shape cache
+        for text in texts:
+            assert F.shape_ngrams(text) == reference(text)

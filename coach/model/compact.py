@@ -82,10 +82,10 @@ class CompactTfidfVectorizer(TfidfVectorizer):
                 indptr.append(total)
             indices = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int32)
         else:
-            analyze = self.build_analyzer()
+            analyze, get = self.build_analyzer(), vocabulary.get
             flat: list[int] = []
             for doc in raw_documents:
-                flat += [vocabulary[g] for g in analyze(doc) if g in vocabulary]
+                flat += [i for i in map(get, analyze(doc)) if i is not None]
                 indptr.append(len(flat))
             indices = np.asarray(flat, dtype=np.int32)
         X = sp.csr_matrix((np.ones(len(indices), dtype=self.dtype), indices, np.asarray(indptr, dtype=np.int32)),

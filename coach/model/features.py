@@ -422,10 +422,22 @@ def word_shape(word: str) -> str:
     return "|".join(tags) if tags else "X"
 
 
+_SHAPES: dict[str, str] = {}  # word -> shape, read without a function call per token
+
+
 def shape_ngrams(text) -> list[str]:
     """Bigrams to 4-grams over :func:`word_shape` of :func:`word_tokens`, with start and end markers: patterns
     of function words and word classes that carry over to content words the corpus never used."""
-    toks = ["<s>", *(word_shape(w) for w in word_tokens(as_text(text))), "</s>"]
+    shapes = _SHAPES
+    toks = ["<s>"]
+    for w in _word_tokens(normalise(as_text(text))):
+        got = shapes.get(w)
+        if got is None:
+            got = shapes[w] = word_shape(w)
+            if len(shapes) > 200_000:
+                shapes.clear()
+        toks.append(got)
+    toks.append("</s>")
     grams: list[str] = []
     for n in (2, 3, 4):
         grams += [" ".join(toks[i:i + n]) for i in range(len(toks) - n + 1)]
