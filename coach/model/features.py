@@ -434,7 +434,7 @@ def shape_ngrams(text) -> list[str]:
         got = shapes.get(w)
         if got is None:
             got = shapes[w] = word_shape(w)
-            if len(shapes) > 200_000:
+            if len(shapes) > 50_000:
                 shapes.clear()
         toks.append(got)
     toks.append("</s>")

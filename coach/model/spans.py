@@ -163,7 +163,6 @@ class _CompiledTagger:
         self.const = intercept + weights.get("bias", 0.0)
         self.first, self.last, self.pos = (weights.get(k, 0.0) for k in ("first", "last", "pos"))
         self.cache: dict[str, tuple[float, ...]] = {}
-        self.pairs: dict[tuple[str, str], tuple[float, float]] = {}
         self.start, self.end = self._parts("<s>"), self._parts("</s>")
 
     def _parts(self, w: str) -> tuple[float, ...]:
@@ -175,20 +174,9 @@ class _CompiledTagger:
             own += g("punct", 0.0) * float(not w[:1].isalnum())
             got = (own, *(g(f"w{d:+d}={w}", 0.0) + sum(g(f"c{d:+d}={c}", 0.0) for c in classes)
                           for d in self._OFFSETS))
-            if len(self.cache) > 100_000:
+            if len(self.cache) > 30_000:
                 self.cache.clear()
             self.cache[w] = got
-        return got
-
-    def _pair(self, a: str, b: str) -> tuple[float, float]:
-        """(weight of "bi-=a|b" for the token b, weight of "bi+=a|b" for the token a), cached per pair."""
-        key = (a, b)
-        got = self.pairs.get(key)
-        if got is None:
-            got = (self.w.get(f"bi-={a}|{b}", 0.0), self.w.get(f"bi+={a}|{b}", 0.0))
-            if len(self.pairs) > 200_000:
-                self.pairs.clear()
-            self.pairs[key] = got
         return got
 
     def scores(self, words: list[str]) -> np.ndarray:
@@ -202,8 +190,10 @@ class _CompiledTagger:
             elif d > 0 and n - d > 0:
                 col[:n - d] = parts[d:, k]
             z += col
-        pairs = [self._pair(a, b) for a, b in zip(["<s>", *words], [*words, "</s>"])]  # n + 1 adjacent pairs
-        z += np.array([p[0] for p in pairs[:-1]]) + np.array([p[1] for p in pairs[1:]])
+        # adjacent-pair weights, looked up rather than cached: distinct pairs are too many to keep per process
+        g = self.w.get
+        z += np.array([g(f"bi-={a}|{b}", 0.0) for a, b in zip(["<s>", *words[:-1]], words)])
+        z += np.array([g(f"bi+={a}|{b}", 0.0) for a, b in zip(words, [*words[1:], "</s>"])])
         z[0] += self.first
         z[-1] += self.last
         z += self.pos * (np.arange(n) / max(1, n - 1))
