@@ -41,7 +41,7 @@ def normalise(text: str) -> str:
     return _normalise(str(text))
 
 
-@lru_cache(maxsize=16384)  # the word and the character n-grams both ask for the same texts
+@lru_cache(maxsize=8192)  # the word and the character n-grams both ask for the same texts
 def _normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'")
     text = _FILLER_RE.sub("", text)
@@ -91,7 +91,7 @@ def word_tokens(text: str) -> list[str]:
     return list(_word_tokens(normalise(text)))
 
 
-@lru_cache(maxsize=16384)  # the word and the shape n-grams both ask for the same texts
+@lru_cache(maxsize=8192)  # the word and the shape n-grams both ask for the same texts
 def _word_tokens(normalised: str) -> tuple[str, ...]:
     return tuple(_WORD_RE.findall(normalised))
 

@@ -191,7 +191,7 @@ _ILL_NOT_PRONOUN = frozenset("feel feeling felt make makes made get gets got be 
                              "so very really too mentally".split())
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=4096)
 def normalise(text: str) -> str:
     """Standard spellings for text-speak pronouns and contractions (content words are left as they are).
 

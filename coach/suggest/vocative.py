@@ -42,7 +42,7 @@ _NOT_NAMES = frozenset("""tmrw tmr tbh ngl fr idk lol omg imo imho btw fwiw rn s
     july august september october november december""".split())
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=4096)
 def _known(word: str) -> bool:
     from lemminflect import getAllLemmas
 
