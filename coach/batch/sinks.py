@@ -166,7 +166,7 @@ class ParquetWriter(Writer):
             for batch in _parquet_batches(self.path, self.columns):
                 self._w.write_batch(batch)
 
-    ROW_GROUP = 32_768  # rows per Parquet row group
+    ROW_GROUP = 8_192  # rows per Parquet row group: few enough groups to keep their metadata small, small enough a buffer
 
     def write(self, rows):
         import pyarrow as pa
