@@ -1019,12 +1019,7 @@ _PREP = frozenset("after before of in with from like at on about for since durin
 
 def _plural(noun_phrase: str) -> bool:
     """Is the head noun (the last word before the first preposition) plural?  'panic attacks after a crash'."""
-    head = ""
-    for w in noun_phrase.split():
-        if w.lower() in _PREP and head:
-            break
-        head = w
-    h = head.lower().strip(",.")
+    h = _head(noun_phrase)
     return h.endswith("s") and not h.endswith(("ss", "us", "is", "'s"))
 
 
