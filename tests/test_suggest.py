@@ -195,10 +195,9 @@ def test_candidates_the_model_flags_are_dropped(model, monkeypatch):
     assert "What would help you tonight?" in texts
 
 
-# The alternatives' target (issue #4) is 0.80 on both. The rewrite bank meets it; the test split, grown by sections
-# P-T (longer, harder turns), stands at 0.798 (dev 0.802) and is held at 0.79 until the rewrites catch up, so that a
-# further drop fails. MODEL_CARD.md and the closing notes report the shortfall.
-FLOOR = {"test_split": 0.79, "rewrite_bank": 0.80}
+# The alternatives' target (issue #4): the best alternative keeps >= 80% of the content words, on the test split
+# and on the rewrite bank.
+FLOOR = {"test_split": 0.80, "rewrite_bank": 0.80}
 
 
 def test_shipped_metrics_meet_the_floor():

@@ -107,14 +107,19 @@ def gerund_phrase(vp: str) -> str:
 
     >>> gerund_phrase("face it and drive past the roundabout")
     'facing it and driving past the roundabout'
+    >>> gerund_phrase("skip the night dose and just take one in the morning")
+    'skipping the night dose and just taking one in the morning'
     """
     words = vp.split(" ")
     if not words or not words[0]:
         return vp
     out = [gerund(words[0])]
-    for prev, w in zip(words, words[1:]):
+    for k, (prev, w) in enumerate(zip(words, words[1:])):
         low = w.lower()
-        if prev.lower() in {"and", "or"} and (low in L.IMPERATIVE_VERBS or low in L.COMMON_VERBS):
+        # "... and take one", "... and just take one": an adverb may stand between
+        conj = prev.lower() in {"and", "or"} or (prev.lower() in {"just", "then", "also", "maybe"} and k >= 1
+                                                  and words[k - 1].lower() in {"and", "or"})
+        if conj and (low in L.IMPERATIVE_VERBS or low in L.COMMON_VERBS):
             out.append(gerund(w))
         else:
             out.append(w)
@@ -296,6 +301,9 @@ def segments(sentence: str) -> tuple[tuple[int, int], ...]:
         prev, low = toks[k - 1], t.low
         pl = prev.low
         if prev.punct and pl not in {"'", '"', "/"} and prev.ws:
+            if pl == "," and k >= 2 and toks[k - 2].low == low and low in {
+                    "the", "a", "an", "my", "your", "his", "her", "their", "our", "and"}:
+                continue  # "the back pain and the, the tiredness": a word said twice, not a new clause
             cuts.append(t.idx)
             continue
         if prev.punct or pl in AUX or pl in {"n't", "nt", "not"}:
@@ -305,6 +313,12 @@ def segments(sentence: str) -> tuple[tuple[int, int], ...]:
         subject_next = nxt in _SUBJECT_AUX and (nxt2 in AUX or nxt in _NOMINATIVE)
         if low in _CONJ and subject_next:
             cuts.append(t.idx)
+            continue
+        if low == "just" and nxt in L.IMPERATIVE_VERBS and nxt not in {"do", "be", "make", "let", "like", "need"} \
+                and pl.isalpha() and pl not in _OBJECT_PRONOUNS | _SUBJECT_AUX | _NOMINATIVE | COMPLEMENT | _CONJ \
+                and pl not in ADVERBS and pl not in {"to", "it", "can", "could", "would", "should", "might", "gotta",
+                                                     "wanna", "gonna", "please", "was", "were", "been"}:
+            cuts.append(t.idx)  # "quit telling them about it in interviews just leave it off": a new order
             continue
         if low in {"but", "so"} and (nxt in {"look", "listen", "just", "please", "honestly", "seriously"}
                                      or nxt in L.IMPERATIVE_VERBS) and nxt not in {"do", "be", "make", "let"}:
@@ -327,6 +341,8 @@ def segments(sentence: str) -> tuple[tuple[int, int], ...]:
             # you won't" is a new one)
             if k >= 2 and toks[k - 2].low in _DETS and nxt not in AUX and nxt not in _VOUCH:
                 continue
+            if _reduced_relative(toks, k, nxt):
+                continue  # "every single paper they listed", "the first unit they show you"
             cuts.append(t.idx)
         elif low in _SUBJECT_AUX and ((nxt in AUX and nxt not in {"just", "really", "never", "always"}) or (
                 nxt in ADVERBS and nxt2 in AUX and nxt2 not in {"just", "really"})):
@@ -377,6 +393,27 @@ def segments(sentence: str) -> tuple[tuple[int, int], ...]:
     if carry is not None:
         out.append((carry, len(sentence.rstrip())))
     return tuple(out)
+
+
+# verbs that take a clause: "the whole bottle I think", "that stuff I mean": a comment, not a relative clause
+_COMMENT_VERBS = frozenset("think thought mean meant know knew guess bet promise swear feel felt hope reckon said say "
+                           "told tell".split())
+
+
+def _reduced_relative(toks, k: int, nxt: str) -> bool:
+    """Does the pronoun at ``k`` start a reduced relative clause on a noun phrase of a determiner and up to two
+    modifiers ("every single paper they listed", "the first unit they show you")?"""
+    if toks[k].low not in _NOMINATIVE or nxt in AUX or nxt in _VOUCH or nxt in _COMMENT_VERBS or not nxt.isalpha() \
+            or nxt in {"want", "need", "wanna", "gotta", "have", "got"}:
+        return False  # "... this role play I want you to": an order of its own
+    for back in (3, 4):
+        if k < back or toks[k - back].low not in _DETS:
+            continue
+        mids = toks[k - back + 1:k]
+        if all(not m.punct and m.low.isalpha() and m.low not in AUX and m.low not in _CONJ
+               and m.low not in _SUBJECT_AUX and m.low not in _DETS and m.low not in COMPLEMENT for m in mids):
+            return True
+    return False
 
 
 _WORRY_VERBS = frozenset("worry stress panic".split())

@@ -444,6 +444,10 @@ def _adjacent_order(sentence: str, a: int, b: int, avoid=()) -> tuple[str, str] 
     return (f"not {vp}", f"not {ger}") if negated else (vp, ger)
 
 
+# an order announced or tagged as "the plan" / "the deal" ("the plan is, you ...", "..., that's the deal")
+_NAMED_PLAN = re.compile(r"\b(?:the|that's the|thats the|here's the|this is the) (plan|deal)\b", re.I)
+
+
 def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     out = []
     touched = [(a, b) for a, b in segments(sentence) if a < end and b > start]
@@ -547,6 +551,13 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
         if pre or post:
             parts = [*pre, (vp, ger), *post]
             vp, ger = " and ".join(x for x, _ in parts), " and ".join(y for _, y in parts)
+    named = _NAMED_PLAN.search(normalise(sentence))
+    if named and verb and verb not in {"you", "i", "we", "it", "that"} and not negated:
+        # "the plan is, you call me every night": the plan it was announced as, offered as one to consider
+        # a progressive stays one ("a plan where you're going back home tonight and apologizing")
+        plan_vp = f"'re {verb} {rest}".strip() if progressive else " " + (vp or _verb_phrase(verb, rest)[0])
+        if not re.match(r"^ not\b", plan_vp):
+            out.append(f"How would you feel about a {named.group(1).lower()} where you{plan_vp}?")
     if verb and verb not in {"you", "i", "we", "it", "that"} and progressive:
         out.append(f"How would you feel about {verb} {rest}?".replace(" ?", "?"))
     elif verb and verb not in {"you", "i", "we", "it", "that"}:
@@ -565,7 +576,31 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
         t = _noun_phrase(sentence[end:hi]) or _noun_phrase(sentence[lo:start])
         if t and _names_a_thing(t):
             out.append(f"What would you like to do about {t}?")
+    worry = _worry_of(sentence[lo:]) if out and verb else ""
+    if worry:
+        # "... or you'll lose the place": the threat goes, what they stand to lose stays as their worry
+        out = [f"{c} I know you don't want to {worry}." for c in out[:2]] + out
     return out, lo, hi
+
+
+# the consequence an order is pressed with: "or you'll lose the place", "or ur gonna miss the deadline"
+_CONSEQUENCE = re.compile(r"\bor (?:else |otherwise )?(?:you'll|you will|you're gonna|you are gonna|you're going to|"
+                          r"you are going to)\s+(?:probably |just |end up )?([a-z]+)\b(.*)$", re.I)
+
+
+def _worry_of(text: str) -> str:
+    """What the person stands to lose, as a verb phrase ("lose the place"), from a consequence the order is
+    pressed with; '' when there is none or it is not a loss of theirs."""
+    m = _CONSEQUENCE.search(normalise(_trim(text)))
+    if not m or m.group(1).lower() not in _LOSS_VERBS:
+        return ""
+    rest = _clean(re.split(r"[,;]", m.group(2))[0])
+    if not rest or not _has_content(rest) or len(rest.split()) > 8 or re.search(r"\b(?:me|i|my)\b", rest, re.I):
+        return ""
+    return f"{m.group(1).lower()} {rest}"
+
+
+_LOSS_VERBS = frozenset("lose miss fail forfeit waste ruin blow".split())
 
 
 # --- judgment -----------------------------------------------------------------------------------------------------------
@@ -591,6 +626,9 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     if verb:  # "stop giving him money" said as a verdict: the action handed back as a question
         _, ger = _verb_phrase(verb, rest)
         out.append(f"How do you feel about {ger} right now?" if negated else f"How would you feel about {ger}?")
+        worry = "" if negated else _worry_of(sentence[lo:])
+        if worry:  # "... or ur gonna lose the job": what they stand to lose, without the threat
+            out.insert(len(out) - 1, f"{out[-1]} I know you don't want to {worry}.")
     been = re.search(r"\b(?:you|u) (?:shouldn't|should not|should) have been (\w+ing\b.*)$", clause, re.I)
     if been:  # "you shouldn't have been drinking that much": what happened, without the verdict
         out.append(f"It sounds like you've been {been.group(1)}. How are you feeling about it?")
@@ -830,7 +868,7 @@ _LABEL_TAIL = re.compile(r"(?:\s*\b(?:is|are|was|were|'s|that's|it's|its|thats|t
 _LABEL_LEAD = re.compile(r"^(?:\s*\b(?:is|are|was|were|'s|that's|it's|its|thats|sounds?|seems?|looks?|like|"
                          r"to me|me|man|dude|bro|textbook|for sure|with|from|though|tho|also|even|as well as|"
                          r"on top of|"
-                         r"honestly|um|uh|so|and|but|well|yeah|i mean|tbh|ngl|look|okay|ok|"
+                         r"honestly|um|uh|so|and|but|well|yeah|i mean|tbh|ngl|look|okay|ok|i'd say|i would say|"
                          r"just|so|really|clearly|probably|definitely|classic|totally|and|but)\b"
                          r"[,\s]*)+", re.I)
 
@@ -947,6 +985,14 @@ def _diagnosis(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     out = []
     words = set(re.findall(r"[a-z']+", sentence.lower()))
     verb, rest, negated = _order(sentence[lo:hi])
+    if not verb and words & L.MEDICATION:
+        # medication advice given as what the supporter would do, or could be done ("I'd skip your night dose and
+        # take one in the morning", "you could just take one of your mom's beta blockers"), or as an order in
+        # one clause of the range: the action, handed to their prescriber
+        for a, b in [(a, b) for a, b in segments(sentence) if a < hi and b > lo]:
+            verb, rest, negated = _advice(sentence[a:b])
+            if verb:
+                break
     if verb and not negated:
         _, ger = _verb_phrase(verb, rest)
         if set(re.findall(r"[a-z']+", f"{verb} {rest}".lower())) & L.MEDICATION or verb in MED_VERBS:
@@ -972,7 +1018,7 @@ def _diagnosis(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
                 not set(t0.lower().split()) & _LABELS:
             out.append(f"It sounds like {t0}. What has that been like for you?")
     right = _right_of(sentence[start:end], sentence[end:hi], joined=False)
-    t = _experience(sentence[lo:start]) or _experience(right)
+    t = _experience(_left_with_lent(sentence[lo:start], sentence[start:end])) or _experience(right)
     told = "" if t else _told(sentence[lo:start], right)
     if told:  # what they told, in the clause itself, before a neighbour's words
         out.append(f"It sounds like {told}. What has that been like for you?")
@@ -994,6 +1040,47 @@ def _diagnosis(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
                 f"When you talk about {t}, what is that like for you?",
                 f"It sounds like {t} {verb} been a lot. How would you describe it in your own words?"]
     return out, lo, hi
+
+
+_ADVICE = re.compile(r"^(?:.*?\b(?:if (?:it was|it were|i was|i were) (?:me|you),?\s+))?(?:(?:honestly|tbh|um|uh|so|"
+                     r"and|but|i mean|you know|like)\b[,\s]*)*(?:i'd|i would|(?:you|u) (?:could|can|might))\s+"
+                     r"(?:(?:just|probably|maybe|always|even|honestly)\s+)*(.+)$", re.I)
+
+
+def _advice(clause: str) -> tuple[str, str, bool]:
+    """(verb, rest, negated) of the action a clause advises: an order, "I'd ...", "you could ..."; ('', '', False)
+    when it advises none."""
+    verb, rest, negated = _order(clause)
+    if verb:
+        return verb, rest, negated
+    m = _ADVICE.match(normalise(_trim(clause)))
+    if not m:
+        return "", "", False
+    words = m.group(1).split(" ", 1)
+    v = words[0].lower()
+    if not (_action_verb(v) or v in MED_VERBS) or v in {"be", "have", "say", "think", "bet", "feel"}:
+        return "", "", False
+    return v, words[1] if len(words) > 1 else "", False
+
+
+_COPULA_WORDS = frozenset("is are was were 's 're am be sounds sound seems seem looks look means mean".split())
+
+
+def _left_with_lent(left: str, phrase: str) -> str:
+    """The words before the label, with the phrase's own words up to its verb when the span cut a noun phrase
+    short ("Racing thoughts at" + "night are a mania" -> "Racing thoughts at night")."""
+    words = left.split()
+    if not words or words[-1].lower().strip(",") not in _PREP | _DET_END or left.rstrip() != left.rstrip(" ,"):
+        return left
+    lent = []
+    for w in phrase.split():
+        low = w.lower().strip(",.!?")
+        if low in _COPULA_WORDS or "'" in w or w != w.rstrip(",.!?") or low in _LABELS or low in FUNCTION:
+            if w != w.rstrip(",.!?") and low not in _COPULA_WORDS | FUNCTION | _LABELS and "'" not in w:
+                lent.append(w.rstrip(",.!?"))
+            break
+        lent.append(w)
+    return f"{left.rstrip()} {' '.join(lent)}" if lent and len(lent) <= 3 else left
 
 
 def _told(left: str, right: str) -> str:
@@ -1427,7 +1514,7 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
 
 def _as_sentence(fragment: str) -> str:
     fragment = normalise(fragment.strip()).strip(",;:- ")
-    fragment = re.sub(r"^(?:and|but|so|or|then|plus)\b[,\s]*", "", fragment, flags=re.I).strip()
+    fragment = re.sub(r"^(?:(?:and|but|so|or|then|plus|um|uh|erm)\b[,\s]*)+", "", fragment, flags=re.I).strip()
     fragment = re.sub(r"[,;:\-\s]*\b(?:and|but|so|or|then|because|cause)(?:\s+(?:maybe|like|just|um|uh))?$", "",
                       fragment, flags=re.I).strip()
     if not fragment or not _has_content(fragment) or (fragment.split()[-1].lower().strip(".,!?") in _OPEN_END
@@ -1462,6 +1549,9 @@ _RULE_TAG = re.compile(r"^\W*(?:and |so |but )?(?:(?:that's|thats|that is|this i
                        r"i'll be watching|i'll be checking)\W*$", re.I)
 _TIME_ADJUNCT = re.compile(r"(?:(?:before|by|after|until|till|on|at|this|next|from|starting)\s+[\w']+(?:\s+[\w']+)?|"
                            r"today|tonight|tomorrow(?:\s+\w+)?)", re.I)
+# how an order is to be done, said after it: it goes with the question ("..., cold turkey?")
+_MANNER_ADJUNCT = re.compile(r"(?:cold turkey|all at once|in person|on your own|by yourself|face to face|"
+                             r"one (?:day|step) at a time|little by little|bit by bit)", re.I)
 _SUBORDINATE = re.compile(r"^(?:if|when|whenever|whatever|once|before|after|until|till|while|since)\b", re.I)
 _ONLY_VOUCH = re.compile(r"^\W*(?:i promise|i swear|i guarantee|guaranteed|trust me|i can feel it|i can tell|"
                          r"you'll see|believe me|i know|i'm sure|for sure|no doubt|no question|100%|easy|promise|"
@@ -1513,6 +1603,9 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
     for a, b in segments(sentence):
         if a < hi and b > lo:
             items.append(("here", None))
+            continue
+        if items and items[-1][0] == "here" and _MANNER_ADJUNCT.fullmatch(_trim(normalise(sentence[a:b]))):
+            items.append(("keep", (a, b)))  # "quit drinking today, cold turkey": how, said after the order
             continue
         rep_ = [r for r in replaced if r[0] < b and r[1] > a]
         if rep_:
@@ -1588,7 +1681,7 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
         t = _trim(normalise(sentence[after[0][1][0]:after[0][1][1]]))
         t = re.sub(r"^(?:(?:i mean|like|um|uh|so|and|but|maybe|ideally)\b[,\s]*)+", "", t, flags=re.I)
         t = re.sub(r"[,\s]+(?:even|though|tho|then|too|at least|if you can)$", "", t, flags=re.I).strip(" ,")
-        if _TIME_ADJUNCT.fullmatch(t):
+        if _TIME_ADJUNCT.fullmatch(t) or _MANNER_ADJUNCT.fullmatch(t):
             tail = t
             after = after[1:]
     return sentences(before, False), lead, sentences(after, True), validation, rewritten, tail
@@ -1615,7 +1708,7 @@ def _in_context(sentence: str, lo: int, hi: int, cands: list[str], avoid=()) -> 
         core = c
         if tail and c.startswith(_TOPIC_LAST) and c.endswith("?") and len(re.findall(r"[.?!](?:\s|$)", c)) == 1 \
                 and not content_words(tail) <= have:
-            core = f"{c[:-1]} {tail}?"  # "How would you feel about getting that looked at before Thursday?"
+            core = f"{c[:-1]}{',' * bool(_MANNER_ADJUNCT.fullmatch(tail))} {tail}?"  # "How would you feel about getting that looked at before Thursday?"
         if lead and not content_words(lead) <= have:
             if c.split(" ", 1)[0] in {"How", "What", "Would", "Some", "Looking", "Can"} or (
                     lead.lower().startswith("from what") and c.split(" ", 1)[0] in {"The", "Your", "When", "Things"}):
