@@ -181,3 +181,44 @@ def test_segments_and_gerunds():
     s = "the pain and the, the tiredness, that's it"
     assert [s[a:b] for a, b in segments(s)][0] == "the pain and the, the tiredness,"
     assert gerund_phrase("skip the dose and just take one") == "skipping the dose and just taking one"
+
+
+@pytest.mark.parametrize("sentence,phrase,label,avoid,expected", [
+    # a yes/no question about taking (or having) a medication: asked openly, in its own words
+    ("did you take your lithium this morning or throw it out", "did you take your lithium", "diagnosis", (),
+     "How do you feel about taking your lithium this morning or throwing it out? If you want, we can plan what to "
+     "ask your doctor."),
+    ("have you got enough sertraline at home", "have you got enough sertraline", "diagnosis", (),
+     "How do you feel about having enough sertraline at home? If you want, we can plan what to ask your doctor."),
+    ("are you still taking it every night or skipping weekends", "are you still taking it", "diagnosis", (),
+     "How do you feel about taking it every night or skipping weekends? If you want, we can plan what to ask your "
+     "doctor."),
+    # advice to take or stop a medication the sentence does not name: handed to the prescriber
+    ("you could just stop taking them and see how the week goes", "could just stop taking them", "diagnosis", (),
+     "Would you like to talk with your prescriber about stopping taking them and seeing how the week goes?"),
+    # another concern flagged in the same clause: its own rewrite joins this one, in the order said
+    ("call your sister tonight and she'll take you back for sure", "call your sister tonight", "power_over",
+     ((29, 58, "false_promise"),),
+     "How would you feel about calling your sister tonight? I hope she takes you back, and I can't promise it. "
+     "Whatever happens, we can work out the next steps together."),
+    # a tag that rules something out: what it forbade, asked about
+    ("You have to finish the course this month, no quitting.", "You have to", "power_over", (),
+     "How would you feel about finishing the course this month? What might make quitting tempting?"),
+    ("You have to sign the lease today, no arguments.", "You have to", "power_over", (),
+     "How would you feel about signing the lease today? What are your thoughts on arguments?"),
+    # a rhetorical question asked to hear the answer; a flagged abbreviation goes with its time
+    ("What were you even doing down by the river at 4 a.m.?", "a.m.", "judgment", (),
+     "Can you tell me more about what you were doing down by the river?"),
+])
+def test_more_patterns_keep_more(sentence, phrase, label, avoid, expected):
+    assert all(sentence[a:b] == "she'll take you back for sure" for a, b, _ in avoid)
+    assert _best(sentence, phrase, label, avoid) == expected
+
+
+def test_interjections_are_not_content():
+    from coach.suggest.content import content_words, retention
+
+    assert sorted(content_words("Ugh, smh, you skipped the appointment again, pls ring them.")) == \
+        ["appointment", "ring", "skip"]
+    assert "wow" in content_words("Her singing will wow the judges.")  # a verb here, not an interjection
+    assert retention("Whoa, you spent the deposit on shoes.", 6, 37, "What was going on for you then?") == 1.0

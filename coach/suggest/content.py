@@ -35,6 +35,18 @@ EXTRA_STOP = frozenset(
 )
 STOP = frozenset(ENGLISH_STOP_WORDS) | EXTRA_STOP | L.FILLERS | L.SLANG_FILLERS
 
+# Interjections and text-speak discourse markers: exclamations ("ugh", "whoa"), reactions ("smh", "ha") and
+# abbreviations of "please", "thanks", "for real", "by the way". They are neither nouns nor verbs, though a
+# lexicon that does not know them would count them as names.
+INTERJECTIONS = frozenset(
+    """ah ahh aw aww bah blah eh ew eww gosh ha hah haha hahaha hehe hm hmph huh jeez geez meh nah oof ooh oops
+    ouch phew psst sheesh shh ugh ughh welp whew whoa wow yay yikes yeesh yo oy oi
+    smh pls plz thx tysm btw fyi ikr istg fr jk wtf ffs omfg lowkey highkey""".split()
+)
+# ... of which these are also nouns or verbs ("the crowd was wowed", "a yo-yo"): interjections only where they
+# open a clause (at the start, or after punctuation)
+_INTERJECTION_OR_WORD = frozenset(w for w in INTERJECTIONS if is_base_verb(w)) | frozenset("wow ouch ah yo".split())
+
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
@@ -94,15 +106,34 @@ CONCERN_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+def _interjection(low: str, opens_clause: bool) -> bool:
+    """Is the (lower-cased) word an interjection here?
+
+    >>> [_interjection("ugh", False), _interjection("smh", False), _interjection("wow", True), _interjection("wow", False)]
+    [True, True, True, False]
+    >>> sorted(content_words("Wow, ugh, smh, you spent the rent money on it, pls stop.", 0, 0))
+    ['money', 'rent', 'spent', 'stop']
+    >>> sorted(content_words("Her singing will wow the crowd.", 0, 0))
+    ['crowd', 'sing', 'wow']
+    """
+    if low not in INTERJECTIONS:
+        return False
+    return opens_clause or low not in _INTERJECTION_OR_WORD
+
+
 @lru_cache(maxsize=8192)
 def _content_words(text: str, start: int, end: int, label: str | None = None) -> frozenset[str]:
-    outside = text[:start] + " " + text[end:]
-    words = re.findall(r"[A-Za-z][A-Za-z']*", outside.replace("\u2019", "'"))
+    outside = (text[:start] + " " + text[end:]).replace("\u2019", "'")
+    found = list(re.finditer(r"[A-Za-z][A-Za-z']*", outside))
+    words = [m.group(0) for m in found]
+    # a word opens a clause when only spaces (or nothing) separate it from the start or from punctuation
+    opens = [not outside[:m.start()].strip() or bool(re.search(r"[,.;:!?\-]\s*$", outside[:m.start()]))
+             for m in found]
     own = CONCERN_WORDS.get(label, frozenset())
     low = [w.lower() for w in words]
     return frozenset(stem(w) for k, w in enumerate(words)
                      if low[k] not in STOP and low[k] not in own and len(w) > 1 and not _in_formula(low, k)
-                     and is_noun_or_main_verb(w))
+                     and not _interjection(low[k], opens[k]) and is_noun_or_main_verb(w))
 
 
 _COPULA = frozenset("be is are was were been being am 's 're ur youre its thats it's that's you're i'm im "

@@ -679,6 +679,9 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
         break
     for t in topics:  # the action the verdict was about, asked about without it
         out += [f"Can you tell me more about {t}?", f"What has {t} been like for you?"]
+    asked = _wh_asked(sentence[lo:hi])
+    if asked:  # "what were you even doing out at 3am?": the same question, asked to hear the answer
+        out.append(f"Can you tell me more about {asked}?")
     way = re.search(r"\b(?:a|the|such a|such an|an) (?:\w+ ){0,3}way to (\w+)\b(.*)$", _trim(clause), re.I)
     if way and _is_verb(way.group(1)) and not set(way.group(2).lower().split()) & _VERDICT_WORDS:
         # "that's a pretty weak way to grieve": there is no one right way
@@ -705,6 +708,36 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
         if things:
             out.append(f"What's been going on with {things}?")
     return out, lo, hi
+
+
+_WH_EVEN = re.compile(r"^(?:(?:but|and|so|like|okay|ok|um|uh|honestly|seriously|i mean)\b[,\s]*)*"
+                      r"(what|where)\s+(were|was|are|did|do)\s+(?:you|u)\s+((?:even|ever|actually|really)\s+)+"
+                      r"([a-z]+)\b(.*)$", re.I)
+
+
+def _wh_asked(clause: str) -> str:
+    """A rhetorical question ("what were you even doing out so late") as the embedded question it asks, to hear
+    the answer ("what you were doing out so late"); '' when the clause is none.
+
+    >>> _wh_asked("but like what did u even do to get kicked out though??")
+    'what you did to get kicked out'
+    """
+    # (the question mark goes, an abbreviation's full stop stays: "3 a.m.")
+    m = _WH_EVEN.match(_TAIL_WORDS.sub("", re.sub(r"[?!]+$", "", normalise(clause).strip())).strip(" ,"))
+    if not m:
+        return ""
+    wh, aux, verb, rest = m.group(1).lower(), m.group(2).lower(), m.group(4).lower(), m.group(5)
+    if aux in {"did", "do"}:
+        from lemminflect import getInflection
+
+        if not _is_verb(verb):
+            return ""
+        verb = (getInflection(verb, tag="VBD") or (verb,))[0] if aux == "did" else verb
+        said = f"{wh} you {verb}{rest}"
+    else:
+        said = f"{wh} you {aux} {verb}{rest}"
+    said = said.strip(" ,?!") if re.search(r"\b[a-z]\.[a-z]\.$", said, re.I) else said.strip(" ,?!.")
+    return said if _has_content(said) and len(said.split()) <= 20 else ""
 
 
 # "it's pretty irresponsible to have four kids in ...": the action the verdict is about
@@ -985,7 +1018,7 @@ def _diagnosis(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     out = []
     words = set(re.findall(r"[a-z']+", sentence.lower()))
     verb, rest, negated = _order(sentence[lo:hi])
-    if not verb and words & L.MEDICATION:
+    if not verb and (words & L.MEDICATION or _TAKES.search(sentence[lo:hi])):
         # medication advice given as what the supporter would do, or could be done ("I'd skip your night dose and
         # take one in the morning", "you could just take one of your mom's beta blockers"), or as an order in
         # one clause of the range: the action, handed to their prescriber
@@ -995,19 +1028,26 @@ def _diagnosis(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
                 break
     if verb and not negated:
         _, ger = _verb_phrase(verb, rest)
-        if set(re.findall(r"[a-z']+", f"{verb} {rest}".lower())) & L.MEDICATION or verb in MED_VERBS:
+        if set(re.findall(r"[a-z']+", f"{verb} {rest}".lower())) & L.MEDICATION or verb in MED_VERBS or \
+                _TAKES.match(f"{verb} {rest}"):
             out.append(f"Would you like to talk with your prescriber about {ger}?")
         else:
             out.append(f"How would you feel about {ger}?")
+    # the clinician the supporter named, if any ("ask your psychiatrist to ..."), is the one to ask
+    who = re.search(r"\b(?:your|ur|the) (psychiatrist|doctor|gp|prescriber|nurse|pharmacist|clinic|psych|doc|"
+                    r"care team|team)\b", sentence, re.I)
+    whom = f"the {who.group(1).lower()}" if who and who.group(1).lower() in {"clinic", "pharmacist"} else \
+        f"your {who.group(1).lower()}" if who else "your doctor"
+    whom = re.sub(r"\b(?:your|the) (?:gp)\b", "your GP", whom)
+    asked = _medication_question(sentence, lo, hi, avoid)
+    if asked:
+        # "did you take your adderall today or sell it": the closed question opened up, in its own words
+        ger, lo, hi = asked
+        out.append(f"How do you feel about {ger}? If you want, we can plan what to ask {whom}.")
+        out.append(f"How do you feel about {ger}?")
     if words & L.MEDICATION:
         np_ = _medication_np(normalise(sentence[lo:hi]))
         if np_:
-            # the clinician the supporter named, if any ("ask your psychiatrist to ..."), is the one to ask
-            who = re.search(r"\b(?:your|ur|the) (psychiatrist|doctor|gp|prescriber|nurse|pharmacist|clinic|psych|doc|"
-                            r"care team|team)\b", sentence, re.I)
-            whom = f"the {who.group(1).lower()}" if who and who.group(1).lower() in {"clinic", "pharmacist"} else \
-                f"your {who.group(1).lower()}" if who else "your doctor"
-            whom = re.sub(r"\b(?:your|the) (?:gp)\b", "your GP", whom)
             out.append(f"How has it been going with {np_}? If you want, we can plan what to ask {whom}.")
     why = re.search(r"\b(?:is|'s|was) (?:probably |just |totally |exactly |definitely )?why (.+)$",
                     normalise(_trim(sentence[lo:hi])), re.I)
@@ -1040,6 +1080,64 @@ def _diagnosis(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
                 f"When you talk about {t}, what is that like for you?",
                 f"It sounds like {t} {verb} been a lot. How would you describe it in your own words?"]
     return out, lo, hi
+
+
+# a yes/no question about what the person does with a medication ("did u take ur adderall today or sell it",
+# "have you been taking it every night, or skipping it", "have you got naloxone in the house")
+_YES_NO = re.compile(r"^(?:(?:ok|okay|so|and|but|um|uh|honestly|real talk|like|i mean|just|also|wait|hey)\b[,\s]*)*"
+                     r"(did|do|have|are|were|will|can)\s+(?:you|u|ya)\s+"
+                     r"((?:(?:actually|really|still|even|ever|already|definitely|been|remembered to|managed to)\s+)*)"
+                     r"(got\s+)?([a-z]+)\b(.*)$", re.I)
+_TAKING = frozenset("take taking took taken skip skipping skipped miss missing missed use using used have".split())
+
+
+def _medication_question(sentence: str, lo: int, hi: int, avoid=()) -> tuple[str, int, int] | None:
+    """(gerund phrase, lo, hi) of a yes/no question about taking (or having) a medication that the range ``lo:hi``
+    is part of, to ask openly ("taking your adderall today or selling it"); None when there is none.
+
+    >>> _medication_question("did u take ur adderall today or sell it lol", 0, 28)[0]
+    'taking your adderall today or selling it'
+    """
+    for a, b in segments(sentence):
+        if b <= lo and not re.match(r"^\W*(?:or|and)\b", sentence[b:hi].lstrip(" ,"), re.I):
+            continue
+        m = _YES_NO.match(sentence[a:])
+        if not m or a >= hi:
+            continue
+        end = len(sentence) - len(re.sub(r"^.*?[?.!](?=\s|$)", "", sentence[a:], flags=re.S)) \
+            if re.search(r"[?.!](?:\s|$)", sentence[a:]) else len(sentence)
+        aux, verb = m.group(1).lower(), m.group(4).lower()
+        if m.group(3):  # "have you got naloxone"
+            verb, rest = "have", f"{m.group(4)}{m.group(5)}"
+        else:
+            rest = m.group(5)
+            from lemminflect import getLemma
+
+            if aux in {"are", "were"} or "been" in m.group(2).lower().split():
+                if not verb.endswith("ing"):
+                    return None
+            elif aux == "have":
+                return None
+            base = (getLemma(verb, upos="VERB") or (verb,))[0]
+            verb = base
+        body = normalise(_trim(f"{verb} {rest.strip()}"))
+        # text-speak "ur" before a participle is "you're", not "your" ("like ur meant to")
+        body = re.sub(r"\byour (?=(?:meant|supposed|allowed|able|going|gonna|told)\b)", "you're ", body)
+        words = set(re.findall(r"[a-z']+", body.lower()))
+        if not (words & L.MEDICATION or (re.findall(r"[a-z']+", body.lower()) or [""])[0] in _TAKING and
+                re.match(r"^\w+ (?:it|them|one|any)\b", body, re.I)):
+            return None
+        ger = gerund_phrase(body)
+        ger = re.sub(r"\b(?:actually|really|even)\s+", "", ger)
+        if not _has_content(ger) or len(ger.split()) > 25:
+            return None
+        return ger, min(lo, a), max(hi, end)
+    return None
+
+
+# taking a medication the sentence does not name ("take one of your mom's beta blockers", "stop taking it")
+_TAKES = re.compile(r"\b(?:(?:stop|quit) )?(?:take|taking|skip|skipping)\s+(?:it|them|one|some|a couple|a few|a|an|"
+                    r"your|ur|his|her|their|my)\b", re.I)
 
 
 _ADVICE = re.compile(r"^(?:.*?\b(?:if (?:it was|it were|i was|i were) (?:me|you),?\s+))?(?:(?:honestly|tbh|um|uh|so|"
@@ -1497,8 +1595,8 @@ def _finish(text: str) -> str:
         text = _spelled(int(lead.group(1))) + text[lead.end():]
     if " ," in text or " ." in text or " ?" in text or " !" in text:
         text = _SPACE_PUNCT.sub(r"\1", text)
-    if len(text) > 1 and text[-2] in ".!?, ":
-        text = _END_MARKS.sub(lambda m: m.group(1) or m.group(2), text)
+    if len(text) > 1 and text[-2] in ".!?, " and not re.search(r"\b[a-z]\.[a-z]\.[?!]$", text, re.I):
+        text = _END_MARKS.sub(lambda m: m.group(1) or m.group(2), text)  # (an abbreviation keeps its stop: "a.m.?")
     if "i" in text.split() or " i'" in f" {text}":
         text = _LOWER_I.sub("I", text)
     return text[0].upper() + text[1:] if text else text
@@ -1547,6 +1645,31 @@ _RULE_TAG = re.compile(r"^\W*(?:and |so |but )?(?:(?:that's|thats|that is|this i
                        r"how (?:it|this) (?:works|goes))|"
                        r"(?:that's|thats|it's|its) not optional|no exceptions|no skipping|no excuses|i'm watching|"
                        r"i'll be watching|i'll be checking)\W*$", re.I)
+# a tag that rules out what the person might do or say ("no skipping", "no exceptions", "no arguing")
+_NO_TAG = re.compile(r"^\W*(?:and |but |so )?no ([a-z]+)\W*$", re.I)
+
+
+def _tag_reply(text: str) -> str:
+    """What a tag that rules something out ("no skipping", "no exceptions") becomes: the thing it forbade, asked
+    about ('' when the clause is no such tag).
+
+    >>> _tag_reply("no skipping."), _tag_reply(", no exceptions")
+    ('What might make skipping tempting?', 'What are your thoughts on exceptions?')
+    """
+    m = _NO_TAG.match(normalise(text))
+    if not m:
+        return ""
+    word = m.group(1).lower()
+    if word in FUNCTION or word in {"way", "matter", "doubt", "question", "problem", "worries", "pressure", "rush",
+                                    "excuse", "excuses", "offense", "offence", "kidding", "joke", "lie"}:
+        return ""  # "no way", "no problem": not a rule; "no excuses": a formula
+    if _is_gerund(word):
+        return f"What might make {word} tempting?"
+    if word.endswith("s") and len(word) > 4 and _names_a_thing(f"the {word}"):
+        return f"What are your thoughts on {word}?"
+    return ""
+
+
 _TIME_ADJUNCT = re.compile(r"(?:(?:before|by|after|until|till|on|at|this|next|from|starting)\s+[\w']+(?:\s+[\w']+)?|"
                            r"today|tonight|tomorrow(?:\s+\w+)?)", re.I)
 # how an order is to be done, said after it: it goes with the question ("..., cold turkey?")
@@ -1567,19 +1690,26 @@ def _made(sentence: str, label: str, start: int, end: int, others: tuple) -> tup
     return tuple(made), lo, hi
 
 
-def _other_rewrite(sentence: str, span: tuple, avoid) -> tuple[str, int, int]:
-    """The first rewrite of another flagged clause of the sentence, by its own label: (text, lo, hi)."""
+def _other_rewrites(sentence: str, span: tuple, avoid) -> tuple[list[str], int, int]:
+    """The rewrites of another flagged clause of the sentence, by its own label: (texts, lo, hi)."""
     s2, e2, label2 = span
     if label2 not in _BY_LABEL:
-        return "", 0, 0
+        return [], 0, 0
     others2 = tuple((x, y) for x, y, *_ in avoid if (x, y) != (s2, e2))
     made, lo2, hi2 = _made(sentence, label2, s2, e2, others2)
     phrase = _norm_words(normalise(sentence[s2:e2]))
+    out = []
     for c in made:
         c = _finish(c)
         if c and c[-1] in ".?!" and not (len(phrase.split()) > 1 and _has_content(phrase) and phrase in _norm_words(c)):
-            return c, lo2, hi2
-    return "", lo2, hi2
+            out.append(c)
+    return out, lo2, hi2
+
+
+def _other_rewrite(sentence: str, span: tuple, avoid) -> tuple[str, int, int]:
+    """The first rewrite of another flagged clause of the sentence, by its own label: (text, lo, hi)."""
+    texts, lo2, hi2 = _other_rewrites(sentence, span, avoid)
+    return (texts[0] if texts else ""), lo2, hi2
 
 
 def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, list[str], str, set]:
@@ -1630,6 +1760,12 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
                 validation, keep = _VALIDATE[(w.group(1) or "worry").lower()], False
                 if w.group("obj") and not set(w.group("obj").lower().split()) & _CONJ_WORDS:
                     validation = f"{validation[:-1]} about {w.group('obj')}."  # "... to worry about the eviction."
+            elif _tag_reply(text):
+                # "no skipping": what the tag forbade, asked about instead of ruled out
+                keep = False
+                if not any(r == _tag_reply(text) for k, r in items if k == "rewritten"):
+                    items.append(("rewritten", _tag_reply(text)))
+                    continue
             elif _INTERJECTION.match(text) or _RULE_TAG.match(text) or \
                     not _has_content(_REASSURANCE.sub("", _PROMISE_MARKERS.sub("", text))) or \
                     (_ONLY_VOUCH.match(text) and len(_PROMISE_MARKERS.sub("", text).split()) <= 2) or \
@@ -1788,7 +1924,10 @@ def _unrepeat(text: str, phrases: list[str], keep: frozenset = frozenset()) -> s
         changed, kept = "", -1
         for rx in _DROP_RE:  # of the drops that would do, the one that keeps most of what was said
             d = rx.search(out, a, b)
-            if d and re.search(r"[A-Za-z]", out[a:d.start()] + out[d.end():b]):
+            if not d:  # a deadline that holds the whole repeat ("at 3 a.m." for "a.m.")
+                d = next((x for x in rx.finditer(out, max(0, a - 30), min(len(out), b + 30))
+                          if x.start() <= a and x.end() >= b), None)
+            if d and (re.search(r"[A-Za-z]", out[a:d.start()] + out[d.end():b]) or (d.start() <= a and d.end() >= b)):
                 variant = (out[:d.start()] + out[d.end():]).replace(" ,", ",")
                 variant = re.sub(r"\s+([?.!,])", r"\1", re.sub(r"\s{2,}", " ", variant))
                 score = len(content_words(variant) & keep) if keep else 0
@@ -1832,7 +1971,25 @@ def rewrite(sentence: str, label: str, start: int, end: int, avoid=()) -> list[s
     keep = frozenset(content_words(sentence, start, end, label))
     base = [(_unrepeat(c, watch, keep) or c) if any(p in _norm_words(c) for p in watch) else c for c in base]
     base = [c for c in base if c and not any(_norm_words(o) and _norm_words(o) in _norm_words(c) for o in repeats)]
-    cores = base[:3]
+    # another concern flagged in the same clause (its rewrite cannot stand in for a clause of the context): its
+    # own rewrite joins this one, in the order they were said ("sit down with her and apologize | and she'll
+    # forgive you, I guarantee it" -> "How would you feel about ...? I hope she forgives you, ...")
+    joined = []
+    for span in avoid:
+        if len(span) < 3 or span[2] not in _BY_LABEL:
+            continue
+        texts, lo2, hi2 = _other_rewrites(sentence, span, [*avoid, (start, end)])
+        if not (lo2 < hi and hi2 > lo):
+            continue
+        for text in texts[:3]:
+            for c in base[:2]:
+                if not (content_words(text) & keep) - content_words(c) or _norm_words(text) in _norm_words(c):
+                    continue
+                both = f"{c} {text}" if span[0] >= start else f"{text} {c}"
+                if not any(_norm_words(o) in _norm_words(both) for o in repeats):
+                    joined.append(both)
+    base = base + joined
+    cores = base[:3] + joined[:2]
     # the flagged clause had nothing of its own besides the phrase: a person-driven clause of the label stands in
     # ... and so it does when the label found nothing of the clause to reframe
     if not content_words(sentence[lo:hi], max(0, start - lo), max(0, end - lo)) or not base:
