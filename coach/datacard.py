@@ -22,8 +22,8 @@ Utterances a **peer supporter** might say in a session, each labelled with the f
 substring that carries it. It trains and tests the Session Coach classifier and span tagger.
 
 ## Provenance: how it was written
-Every utterance was written by the team for this corpus, in twenty sections (`corpora/src/A.jsonl` ...
-`T.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
+Every utterance was written by the team for this corpus, in twenty-one sections (`corpora/src/A.jsonl` ...
+`U.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
 adapted from public datasets, websites, papers, manuals or books. Authors wrote in scenarios (one imagined
 person and moment, 3-10 utterances) and varied settings, registers, topics, lengths, names and phrasing,
 with concerns in indirect forms (softened orders, orders as questions, sarcasm, minimising, lay diagnosis,
@@ -55,7 +55,12 @@ for orders without "you need to" (decisions announced for the person, deciding "
 ultimatums, directive advice) against reflections, reported orders and refusable offers; R for subtle
 diagnosis and false promises against hope, honest limits and medical information; S for long peer-support
 forum and text-line replies, where advice and self-disclosure mix; T for helping conversations as a transcript
-shows them (back-channel, reflections, summaries, assigned tasks, asides).
+shows them (back-channel, reflections, summaries, assigned tasks, asides). Section U came last, after probing the
+model with everyday short turns it had never seen ("Sure, go ahead.", "Nice.", "Give me one sec." were flagged):
+short back-channel, reactions whose tone the words do not fix, courtesy and session-logistics imperatives,
+turn-taking and repair, each next to short turns whose words do carry a concern, so that decision rules 1-3
+(label what the words do; back-channel, greetings and logistics get no label) hold on the turns real sessions
+are full of.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test

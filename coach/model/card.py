@@ -129,7 +129,10 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
             "errors beyond what the noisy copy simulates. Treat scores as prompts for reflection, not verdicts.",
             "- English only. Sentence-level: it does not see the other speaker's turn, so a reflection of the "
             "person's own words can occasionally be read as the supporter's order.",
-            "- Concern thresholds favour precision: some concerns will be missed rather than falsely flagged.", ""]
+            "- Concern thresholds favour precision: some concerns will be missed rather than falsely flagged.",
+            "- Very short reactions can be over-read: a two-word turn whose one word is sometimes sarcastic in "
+            "training (\"Wow, three years.\", \"Cool, cool.\") may be flagged as judgment; 3 of the 40 everyday short "
+            "turns in `tests/test_short_turns.py` are.", ""]
     path = Path(directory) / "MODEL_CARD.md"
     path.write_text("\n".join(out), encoding="utf-8")
     return path
