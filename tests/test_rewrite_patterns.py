@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from coach.suggest import repeats_phrase, well_formed
@@ -222,3 +224,250 @@ def test_interjections_are_not_content():
         ["appointment", "ring", "skip"]
     assert "wow" in content_words("Her singing will wow the judges.")  # a verb here, not an interjection
     assert retention("Whoa, you spent the deposit on shoes.", 6, 37, "What was going on for you then?") == 1.0
+
+
+# --- quality defects a trainee would see (sentences written for these tests) ------------------------------------------
+
+@pytest.mark.parametrize("sentence,phrase,label,noun", [
+    # a noun phrase that starts inside "a couple of ..." / "some of ..." keeps its quantity whole, never "with of"
+    ("She told me to just take a couple of extra diazepam before the flight.", "take a couple of extra diazepam",
+     "diagnosis", "a couple of extra diazepam"),
+    ("I said he could take some of his wife's xanax when it gets bad.", "take some of his wife's xanax",
+     "diagnosis", "xanax"),
+])
+def test_partitive_phrases_stay_whole(sentence, phrase, label, noun):
+    i = sentence.index(phrase)
+    cands = rewrite(sentence, label, i, i + len(phrase))
+    assert cands and all(well_formed(c) for c in cands), cands
+    assert not any(re.search(r"\b(?:with|about|for|to|the|a) of\b", c, re.I) for c in cands), cands
+    assert any(noun in c for c in cands), cands
+
+
+def test_well_formed_rejects_impossible_pairs():
+    assert not well_formed("How has it been going with of extra pills?")
+    assert not well_formed("What do you think about of the move?")
+    assert not well_formed("Can you tell me more about the?")
+    assert not well_formed("How would you feel about your with the landlord?")
+    # ... and not what English does say
+    assert well_formed("How has it been going with a couple of extra pills?")
+    assert well_formed("What are you afraid of?") and well_formed("Can we talk at 9 a.m.?")
+    assert well_formed("Would you call the on call nurse?") and well_formed("Is it on your to-do list?")
+
+
+@pytest.mark.parametrize("sentence,phrase,label,banned", [
+    # a minimiser said next to the verdict is not kept (and then contradicted)
+    ("Come on, it's not a huge deal, it's just a parking fine.", "it's not a huge deal", "judgment",
+     ["just a parking fine", "sounds like a lot to carry"]),
+    # a bare order said next to the verdict is not kept as it was
+    ("So seriously, quit texting your ex, she's a nightmare.", "she's a nightmare", "judgment",
+     ["quit texting", "Seriously, quit"]),
+    ("Listen, delete that app tonight, gambling is for losers.", "gambling is for losers", "judgment",
+     ["Delete that app", "delete that app tonight."]),
+])
+def test_kept_context_is_not_a_concern(sentence, phrase, label, banned):
+    i = sentence.index(phrase)
+    cands = rewrite(sentence, label, i, i + len(phrase))
+    assert cands, "no rewrite"
+    best = cands[0]
+    assert well_formed(best) and not repeats_phrase(best, phrase), best
+    assert not any(b.lower() in best.lower() for b in banned), best
+
+
+def test_context_concerns_by_form():
+    from coach.suggest.rewrite import _context_concern
+
+    assert _context_concern("and honestly, sell the car,") == "power_over"
+    assert _context_concern("you can't keep skipping your classes") == "power_over"
+    assert _context_concern("it's only a dentist appointment.") == "judgment"
+    assert _context_concern("that's no big deal") == "judgment"
+    # formulas, noun phrases and what happened are not concerns
+    for text in ("trust me,", "let me know", "third time lucky's what they say", "clear as day", "we talked at noon",
+                 "don't worry", "take care", "you mentioned the rent"):
+        assert _context_concern(text) == "", text
+
+
+def test_judgment_fallback_keeps_the_topic():
+    # a minimiser turned round keeps the thing it made small
+    best = _best("Come on, it's not a huge deal, it's just a parking fine.", "it's not a huge deal", "judgment")
+    assert "parking fine" in best and "just" not in best.lower() and best.endswith("?"), best
+    # "then" only for what happened in the past
+    from coach.suggest.rewrite import _generic
+
+    assert "then?" not in _generic("judgment", "That's ridiculous, honestly.", 0, 17)
+    assert _generic("judgment", "That was ridiculous, honestly.", 0, 18).endswith("then?")
+    s = "You lost the car keys again, that's so careless."
+    assert "the car keys are weighing on you" in _generic("judgment", s, s.index("that's"), len(s) - 1)
+
+
+def test_verdict_is_not_reflected_as_their_feeling():
+    # "you can't keep X-ing" is the supporter's pressure: a question about X, not "It sounds like you can't ..."
+    sentence = "Look, you can't keep skipping physio, bro, that's not how recovery works."
+    best = _best(sentence, "that's not how recovery works", "judgment")
+    assert "can't keep" not in best and "skipping physio" in best and best.endswith("?"), best
+    assert not best.startswith("It sounds like"), best
+
+
+def test_order_by_form_is_handed_back_whatever_its_verb():
+    # a bare imperative read as an order by its form is rewritten as one, even with a verb no list holds
+    from coach.suggest.rewrite import _power_over
+
+    s = "ok, pass me the car keys"
+    made, _, _ = _power_over(s, 4, len(s), 0, len(s))
+    assert made and made[0] == "How would you feel about passing me the car keys?", made
+    s = "Sort out the paperwork first, and build from there."
+    best = _best(s, "Sort out the paperwork first", "power_over")
+    assert "building from there" in best and well_formed(best), best
+
+
+def test_minimiser_reply_keeps_plurals_and_quantified_nouns():
+    from coach.suggest.rewrite import _minimiser_reply
+
+    # an -s form after "it's just" is a plural noun, even where the lexicon knows only the verb
+    assert _minimiser_reply("it's just twinges,").startswith("Twinges can be a lot to deal with.")
+    # a quantity before the noun does not stand for it ("a little shaking" -> "that shaking")
+    assert _minimiser_reply("honestly it's only a little shaking").startswith("That shaking can be a lot")
+
+
+
+def test_diagnosis_clause_with_no_experience_keeps_what_it_names():
+    # a diagnosis clause with nothing read as an experience: the thing it names besides the label is reflected
+    from coach.suggest.rewrite import _clause_topics, _diagnosis
+
+    s = "Talk to someone soon, it's the only thing for night terrors."
+    lo = s.index("it's")
+    made, _, _ = _diagnosis(s, lo, len(s), lo, len(s))
+    assert made and made[0] == "Night terrors sound really hard. What has it been like for you?", made
+    # never a person, a degree word or the label itself
+    assert _clause_topics("your sister sounds like the best fit for bipolar", 0, 48, 0, 0) == []
+
+
+# --- orders said in a spoken run-on, a ban, a span of the same order cut out (sentences written for these tests) ------
+
+@pytest.mark.parametrize("sentence,phrase,avoid,expected", [
+    # another span of the same order inside its clause is part of it, not cut out
+    ("pass me the scissors and the pills from your drawer", "pass me the scissors",
+     [(38, 51, "power_over")], "How would you feel about passing me the scissors and the pills from your drawer?"),
+    # "what you're gonna do is ...": a lead-in; the clause ends on the "and" that leads into the next one
+    ("ok what you're gonna do is you're gonna ring your sister tonight and ask her to drive you and",
+     "ring your sister", [], "How would you feel about ringing your sister tonight and asking her to drive you?"),
+    # going to a person is going to see them: the repeat of the span "to your landlord" is parted
+    ("then you're gonna go to your landlord tomorrow with the receipts", "to your landlord", [],
+     "How would you feel about going to see your landlord tomorrow with the receipts?"),
+    # a ban said as "no more ..." or as a negated present progressive
+    ("no more hanging around the station with those lads", "no more hanging around", [],
+     "How do you feel about hanging around the station with those lads right now?"),
+    ("And you're not quitting the course over one bad mark.", "you're not quitting the course", [],
+     "How would you feel about not quitting the course over one bad mark?"),
+])
+def test_power_over_run_ons_and_bans(sentence, phrase, avoid, expected):
+    assert _best(sentence, phrase, "power_over", avoid) == expected
+
+
+def test_vocative_and_pronoun_verb_are_not_orders_or_topics():
+    from coach.suggest.rewrite import _order, _topic_noun
+
+    # "man thats ...": a vocative before a clause, not the verb "to man"
+    assert _order("man thats what you get for going out")[0] == ""
+    assert _order("man the phones till six")[0] == "man"
+    # "that sounds like ...": a pronoun and its verb, no noun phrase to keep as a topic
+    assert _topic_noun("i mean that sounds like a rough night, the deposit is gone", 0, 0) == "the deposit"
+    assert _topic_noun("that sounds like a rough night", 0, 0) == ""
+
+
+@pytest.mark.parametrize("sentence,phrase,other,expected", [
+    # orders flagged one by one in a list of steps are handed back as one list (a "don't" as a "not")
+    ("Right, here's what you're doing tonight: you pack a bag, you ring your cousin, and you don't answer his texts.",
+     "here's what you're doing tonight", "you don't answer his texts",
+     "How would you feel about packing a bag and ringing your cousin tonight and not answering his texts?"),
+    ("Ring the garage back today and book the repair, don't leave it till the weekend.", "Ring the garage back today",
+     "don't leave it till the weekend", "Would you want to ring the garage back and book the repair and not leave it "
+     "till the weekend, or does something else feel more doable right now?"),
+])
+def test_flagged_orders_in_a_list_make_one_question(sentence, phrase, other, expected):
+    j = sentence.index(other)
+    assert _best(sentence, phrase, "power_over", [(j, j + len(other), "power_over")]) == expected
+
+
+def test_prepositional_lead_joins_the_hope():
+    from coach.suggest.rewrite import _in_context
+
+    s = "With your references you'll get that flat, no question."
+    lo, hi = s.index("you'll"), s.index(",")
+    out = _in_context(s, lo, hi, ["I hope you get that flat, and I can't promise it."])
+    assert out and out[0].startswith("I hope that with your references, you get that flat"), out
+
+
+@pytest.mark.parametrize("sentence,phrase", [
+    # a clause with its own subject is not "X sounds really hard"
+    ("Look, you've got trust issues, that's borderline personality disorder.", "that's borderline personality disorder"),
+    # nor is a name and a fragment, a person, or an adverb
+    ("Marisol, all five nights in a row, that's insomnia for sure.", "that's insomnia for sure"),
+])
+def test_diagnosis_reply_names_an_experience_or_nothing(sentence, phrase):
+    i = sentence.index(phrase)
+    for alt in rewrite(sentence, "diagnosis", i, i + len(phrase), []):
+        assert not re.search(r"^(?:You've got|[A-Z][a-z]+, all|Your nephew|No doubt)[^.?!]* sounds? really hard", alt), alt
+
+
+def test_a_diagnosis_kept_around_another_concern_is_not_repeated():
+    sentence = "Your hands shake every morning, it's definitely withdrawal, you need to see someone at the clinic."
+    best = _best(sentence, "you need to", "power_over")
+    assert "withdrawal" not in best.lower(), best
+    assert "shake every morning sounds" not in best, best  # a clause is reflected as one, not as a thing
+
+
+@pytest.mark.parametrize("sentence,phrase,expected", [
+    # a person after a preposition is not what the phrase names: the experience before it is
+    ("your sister might have postnatal depression tbh, w the crying and not sleeping since the baby",
+     "your sister might have postnatal depression", "The crying and not sleeping since the baby sound really hard."),
+    ("that's codependency the way you keep apologising to your partner",
+     "that's codependency", "The way you keep apologising to your partner sounds really hard."),
+    # a linking verb's complement cut off by the span is lent back ("after getting" + "dumped")
+    # the evidence the verdict cites ("... proves it") is the experience, without the citing
+    ("dude you've got social anxiety the shaking hands at every team meeting proves it",
+     "you've got social anxiety", "The shaking hands at every team meeting sound really hard."),
+    ("crying every day after getting dumped sounds like clinical depression to me",
+     "dumped sounds like clinical depression", "Crying every day after getting dumped sounds really hard."),
+])
+def test_diagnosis_experience_around_a_person_or_a_cut_complement(sentence, phrase, expected):
+    assert _best(sentence, phrase, "diagnosis").startswith(expected), _best(sentence, phrase, "diagnosis")
+
+
+def test_names_experience_with_a_person_after_a_preposition():
+    from coach.suggest.rewrite import _names_experience
+
+    assert _names_experience("the crying and not getting up since the baby")
+    assert not _names_experience("the not sleeping the night before stuff")  # "before stuff": no object named
+    assert not _names_experience("your granddaughter")
+
+
+@pytest.mark.parametrize("sentence,phrase,label,avoid,expected", [
+    # the step the supporter threatens to take, offered as the person's choice
+    ("Put the bottle away, or I'm ringing your sponsor.", "Put the bottle away", "power_over", (),
+     "How would you feel about putting the bottle away? If it would help, I could ring your sponsor. "
+     "Would you want that?"),
+    ("You need to come to group every tuesday, and if you skip one, I'll call your caseworker.", "You need to",
+     "power_over", (), "Would you want to come to group every tuesday, or does something else feel more doable "
+     "right now? If you skip one, would you want me to call your caseworker?"),
+    # ... and the threat flagged on its own
+    ("You need to come to group every tuesday, and if you skip one, I'll call your caseworker.",
+     "I'll call your caseworker", "power_over", ((0, 11, "power_over"),),
+     "How would you feel about coming to group every tuesday? If you skip one, would you want me to call your "
+     "caseworker?"),
+    # a view the order or the promise overrides ("no matter what X says"), handed back for them to weigh
+    ("you have to sign the lease friday no matter what your landlord says", "you have to", "power_over", (),
+     "How would you feel about signing the lease friday? What do you make of what your landlord says?"),
+    ("I'll get you a bed at the shelter tonight, no matter what the intake desk says.",
+     "I'll get you a bed at the shelter tonight", "false_promise", (),
+     "I can try to get you a bed at the shelter tonight, but I can't promise how it turns out. "
+     "What do you make of what the intake desk says?"),
+])
+def test_threats_become_offers_and_overridden_views_are_handed_back(sentence, phrase, label, avoid, expected):
+    assert _best(sentence, phrase, label, avoid) == expected
+
+
+def test_threat_at_the_person_is_not_offered():
+    from coach.suggest.rewrite import _offer_of
+
+    assert _offer_of("Take your meds, or I'm kicking you out.", 0)[0] == ""
+    assert _offer_of("Take your meds, or I'm done.", 0)[0] == ""

@@ -213,6 +213,8 @@ def _trim(fragment: str) -> str:
                 r"doing)\s+(?:ok|okay|alright|all right|fine)\W*$", fragment, re.I):
             break  # "tell me you're okay": the state, not a tag
         fragment = _TAIL_WORDS.sub("", fragment).strip(" ,;:-")
+        # a conjunction the clause ends on leads into the next clause ("call your mom and | then go in"): not its own
+        fragment = re.sub(r"(?<=\w)[\s,]+(?:and|but|or)$", "", fragment, flags=re.I).strip(" ,;:-")
     return fragment
 
 
@@ -261,8 +263,14 @@ _BARE_GERUNDS = frozenset("letting making getting putting taking giving keeping 
 _ORDER_LEAD = re.compile(
     r"^(?:(?:so|and|but|um|uh|er|like|okay|ok|look|listen|honestly|seriously|real talk|right now|though|then|"
     r"at some point|for now|here's the deal|the plan is|first thing you do is|i'm going to be blunt|"
+    # a vocative before a clause of its own ("man thats what happens"), not the verb "to man"
+    r"(?:man|dude|bro|bruh|girl)(?=[,\s]+(?:that|thats|that's|this|it|its|it's|you|u|ur|you're|i|i'm|im|we|he|she|"
+    r"they|there|there's|honestly|seriously|listen|look)\b)|"
     r"(?:the|what) (?:best |first |only |main )?(?:thing|move) (?:to do|you do|you can do|you need to do|you're gonna "
-    r"do)(?: now| here| first)? is|first thing (?:in the morning|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"do)(?: now| here| first)? is|"
+    # "what you're gonna do is", "what u need to do is": the order is what follows
+    r"what (?:you|u)(?:'re|'ll| are| r| will)?(?: (?:gonna|going to|need to|have to|gotta|got to|should|must))? do"
+    r"(?: now| here| first| tonight| today| tomorrow)? is|first thing (?:in the morning|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)|"
     r"i mean|you know|yeah|well|anyway|now|i think|i really think|i do think|i really do think|i honestly think|"
     r"what i'd say is|my advice is|i feel like|maybe|tbh|ngl|imo|just|"
@@ -318,7 +326,13 @@ def _order(clause: str, bare: bool = False) -> tuple[str, str, bool]:
     verb, rest, negated = _order_of(text, bare)
     if verb and when and when.group(0).lower() not in rest.lower():
         rest = f"{rest} {when.group(0).lower()}".strip()
+    if verb in _NEEDS_OBJECT and not rest.strip(" ,.!?"):
+        return "", "", False  # "you gotta admit": no object to ask about ("How would you feel about admitting?")
     return verb, rest, negated
+
+
+# verbs that cannot stand without their object in a question about doing them
+_NEEDS_OBJECT = frozenset("admit accept face own take give put make bring tell get find handle fix use hand".split())
 
 
 _LEAD_TIME = re.compile(r"\b(?:at some point|first thing (?:tomorrow|in the morning|monday|tuesday|wednesday|thursday|"
@@ -331,6 +345,10 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
     at = _NEED_YOU_AT.match(text)
     if at:
         return "be", text[at.end():], False
+    no_more = re.match(r"^no more (\w+ing)\b\s*(.*)$", text, re.I)
+    if no_more and _is_gerund(no_more.group(1)) and no_more.group(1).lower() not in _STATES:
+        # "no more going out with that crowd": an order not to, said as a ban
+        return _base(no_more.group(1).lower()), no_more.group(2), True
     for pattern, negated in _ORDER_FORMS:
         m = pattern.match(text)
         if m:
@@ -444,8 +462,35 @@ def _adjacent_order(sentence: str, a: int, b: int, avoid=()) -> tuple[str, str] 
     return (f"not {vp}", f"not {ger}") if negated else (vp, ger)
 
 
+# a clause that only announces the orders after it ("right, here's what you're doing tomorrow:")
+_ANNOUNCED = re.compile(r"^(?:(?:right|ok|okay|so|and|now|listen|look)\W+)*here's (?:what (?:you|u)(?:'re| are)? "
+                        r"(?:doing|gonna do|going to do|need to do|have to do)|the plan)\b(?: (?:tomorrow|tonight|today|"
+                        r"now|first))?\W*$", re.I)
 # an order announced or tagged as "the plan" / "the deal" ("the plan is, you ...", "..., that's the deal")
 _NAMED_PLAN = re.compile(r"\b(?:the|that's the|thats the|here's the|this is the) (plan|deal)\b", re.I)
+
+
+# a view the order or promise overrides: "no matter what the hospital says", "whatever your mum thinks"
+_OVERRIDDEN = re.compile(r"\b(?:no matter what|regardless of what|whatever)\s+((?:the|your|ur|his|her|their|my|our)\s+"
+                         r"(?:[a-z'-]+\s+){0,2}?[a-z'-]+)\s+(says|thinks|wants|decides|tells you)\b", re.I)
+
+
+def _overridden_view(text: str) -> str:
+    """The question that hands back a view an order or a promise overrode ("no matter what the hospital says"):
+    what the person makes of it ('' when there is none).
+
+    >>> _overridden_view("you go back monday no matter what the hospital says")
+    'What do you make of what the hospital says?'
+    >>> _overridden_view("no matter what happens"), _overridden_view("whatever you want")
+    ('', '')
+    """
+    m = _OVERRIDDEN.search(text.replace("\u2019", "'"))
+    if not m:
+        return ""
+    who = re.sub(r"^ur\b", "your", m.group(1).lower())
+    if set(who.split()[1:]) & FUNCTION:
+        return ""
+    return f"What do you make of what {who} {m.group(2).lower()}?"
 
 
 def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
@@ -479,6 +524,15 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
                 lo, hi = min(ab[0] for ab in gone), max(ab[1] for ab in gone)
     if not verb:
         verb, rest, negated = _order(sentence[lo:hi])
+    if not verb and _context_concern(sentence[lo:hi]) == "power_over":
+        # a clause that reads as an order by its form (a bare imperative: "pass me your phone", "and build from
+        # there") is one, whether or not its verb is one we list: the same action is handed back
+        verb, rest, negated = _order(sentence[lo:hi], bare=True)
+        if not verb:
+            t = _OPENERS.sub("", normalise(_trim(sentence[lo:hi]))).strip(" ,")
+            c = analyse(t)
+            if not c.subject and not c.modal and c.verb and t.lower().split()[0] == c.verb and not c.negated:
+                verb, rest, negated = c.verb, c.rest, False
     progressive = False
     if not verb:
         # "you're going back home tonight and apologizing": the present progressive, said as an order
@@ -529,6 +583,14 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
             told = content_words(re.sub(_LEAD_TIME, "", lead), max(0, start - lead_lo), max(0, end - lead_lo))
             if told and not _RULE_TAG.match(normalise(_trim(lead))):
                 lo = first  # "u were drinking tho, so ...": the lead-in said something of its own, and it stays
+    if not verb:
+        # "you're not leaving this program early": a ban said in the present progressive, offered as a question
+        m = re.match(r"^(?:you|u)(?:'re| are| r) not (\w+ing)\b(.*)$",
+                     _ORDER_LEAD.sub("", normalise(_trim(sentence[lo:hi]))).strip(), re.I)
+        if m and _is_gerund(m.group(1)) and m.group(1).lower() not in _STATES and not re.match(
+                r"^\s*(?:to|through)\b", m.group(2)):
+            verb, negated, progressive = f"not {m.group(1).lower()}", False, True
+            rest = re.sub(_COERCIVE_TAIL, "", m.group(2), flags=re.I).strip()
     if verb and verb not in {"you", "i", "we", "it", "that"} and not progressive and not negated:
         # the orders said right before or after it, unflagged, go into the same question ("Quit the route, tell
         # them you need inside work" -> "quitting the route and telling them ..."), a "don't" as a "not"
@@ -572,6 +634,13 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
         obj = _noun_phrase(rest)
         if obj and not obj.split()[0].lower() in {"me", "him", "her", "them", "it", "us", "to", "up", "out"}:
             out.append(f"What would you like to do about {obj}?")
+    if not out and not verb:
+        # the threat flagged on its own ("if you miss one, I'm calling your brother"): the step offered instead
+        a = max((x for x, _ in segments(sentence) if x < start), default=0)
+        offer, lo2, hi2 = _offer_of(sentence, a)
+        if offer and lo2 <= start and hi2 >= end - 1:
+            out.append(offer)
+            lo, hi = min(lo, lo2), max(hi, hi2)
     if not out:
         t = _noun_phrase(sentence[end:hi]) or _noun_phrase(sentence[lo:start])
         if t and _names_a_thing(t):
@@ -580,7 +649,57 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
     if worry:
         # "... or you'll lose the place": the threat goes, what they stand to lose stays as their worry
         out = [f"{c} I know you don't want to {worry}." for c in out[:2]] + out
+    view = _overridden_view(sentence[lo:]) if out and verb else ""
+    if view:
+        # "... no matter what the hospital says": the view the order overrode, handed back for them to weigh
+        out = [f"{c} {view}" for c in out[:2]] + out
+        hi = max(hi, lo + _OVERRIDDEN.search(sentence[lo:].replace("\u2019", "'")).end())
+    offer, lo2, hi2 = _offer_of(sentence, lo) if out and verb else ("", lo, hi)
+    if offer and not any(s < hi2 and e > lo2 for s, e, *_ in avoid):  # a threat flagged on its own is rewritten by itself
+        # "..., or I'm sending someone out": the step the supporter threatened to take, offered for them to choose
+        out = [f"{c} {offer}" for c in out[:2]] + out
+        hi = max(hi, hi2)
     return out, lo, hi
+
+
+# the step the supporter threatens to take if the order is not followed: "or I'm sending someone out", "and if you
+# miss one, I'm calling your brother"
+_THREAT = re.compile(r"(?:\bor (?:else )?|\bif (?:you|u) ((?:[\w']+ ){0,5}?[\w']+),?\s+)(?:i'm|im|i am|i'll|ill|i will|"
+                     r"i'm gonna|i'm going to)\s+(?:just |gonna |going to )?([a-z]+)\b([^,;.!?]*)", re.I)
+
+
+def _offer_of(sentence: str, lo: int) -> tuple[str, int, int]:
+    """The step the supporter threatened to take (in ``sentence[lo:]``), offered as the person's choice, and
+    where the threat starts and ends ('', lo, lo when there is none).
+
+    >>> _offer_of("Take your meds, or I'm calling your sister.", 0)[0]
+    'If it would help, I could call your sister. Would you want that?'
+    >>> _offer_of("You come every week, and if you skip one, I'll ring your dad.", 0)[0]
+    'If you skip one, would you want me to ring your dad?'
+    >>> _offer_of("Take your meds, or I'm done.", 0)[0]
+    ''
+    """
+    from lemminflect import getLemma
+
+    text = sentence[lo:]
+    m = _THREAT.search(text.replace("\u2019", "'"))  # the raw text: the offsets are the sentence's
+    if not m:
+        return "", lo, lo
+    word = m.group(2).lower()
+    base = (getLemma(word, upos="VERB") or (word,))[0] if word.endswith("ing") else word
+    rest = _clean(normalise(m.group(3)))
+    if (not _action_verb(base) or base in {"be", "do", "have", "get", "go", "make", "let", "take"} or not rest
+            or len(rest.split()) > 6 or re.search(r"\b(?:you|u|yourself)\b", rest, re.I)):
+        # "I'm gonna kick you out", "I'll make you go": a threat at the person themselves is no step to offer
+        return "", lo, lo
+    rest = re.sub(r"\bur\b", "your", rest)
+    begin, end = lo + m.start(), lo + m.end()
+    if m.group(1):
+        cond = _clean(normalise(m.group(1)))
+        if not cond or re.search(r"\b(?:i|me|my)\b", cond, re.I):
+            return "", lo, lo
+        return f"If you {cond}, would you want me to {base} {rest}?", begin, end
+    return f"If it would help, I could {base} {rest}. Would you want that?", begin, end
 
 
 # the consequence an order is pressed with: "or you'll lose the place", "or ur gonna miss the deadline"
@@ -615,12 +734,58 @@ _VERDICT_WORDS = frozenset("""overreaction overreacting overreact dramatic drama
     formality cowardly disaster junkie addict""".split())
 
 
+_JUST = re.compile(r"^(?:(?:it|that|this)(?:'s| is| was)|its|thats) (?:just|only|merely|simply|nothing but) (.+)$", re.I)
+
+
+def _minimiser_reply(clause: str) -> str:
+    """A minimiser ("it's just a letter", "its just stress") turned round: what it made small can be a lot ('' when
+    the clause is none, or names no thing).
+
+    >>> _minimiser_reply("it's just a parking ticket."), _minimiser_reply("honestly its just stress")
+    ('That parking ticket can be a lot to deal with. What feels hardest about it right now?', 'Stress can be a lot to deal with. What feels hardest about it right now?')
+    """
+    t = _OPENERS.sub("", normalise(_trim(clause))).strip(" ,")
+    m = _JUST.match(t)
+    if not m:
+        return ""
+    rest = m.group(1).strip()
+    words = rest.split()
+    if len(words) == 1:
+        w = words[0].lower()
+        # after "it's just", an -s form is a plural noun even where the lexicon knows only the verb ("it's just zaps")
+        plural = w.endswith("s") and not w.endswith(("ss", "'s")) and len(w) > 3 and w.isalpha()
+        if not ((_noun_like(w) or plural) and _has_content(w) and w not in _NO_TOPIC and w not in _VERDICT_WORDS):
+            return ""
+        return f"{w[0].upper() + w[1:]} can be a lot to deal with. What feels hardest about it right now?"
+    np_ = _topic_noun(rest, 0, 0)
+    if not np_ or not rest.lower().startswith(("a ", "an ", "the ", "your ", "ur ", "his ", "her ", "their ", "that ",
+                                                "this ", "those ", "these ", "our ")):
+        return ""
+    det, noun = np_.split(" ", 1)
+    if det == "the" and words[0].lower() in {"a", "an"}:
+        det = "those" if _plural(noun) else "that"  # "a letter" -> "that letter", "a couple cuts" -> "those cuts"
+    verb = "can"
+    return f"{det[0].upper() + det[1:]} {noun} {verb} be a lot to deal with. What feels hardest about it right now?"
+
+
+# siding with someone who criticised the person ("your sister's right", "ur mom's not wrong tho")
+_SIDING = re.compile(r"^(your|ur|his|her|their) ([a-z]+?)(?:'s| is|s)? (?:totally |kinda |probably |so )?"
+                     r"(?:right|not wrong|got a point|has a point)(?: though| tho| about that| on this)?\W*$", re.I)
+
+
 def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     out = []
     phrase = sentence[start:end]
     swapped = _person_first(sentence, phrase)
     if swapped:
         out.append(swapped)
+    mini = _minimiser_reply(sentence[lo:hi])
+    if mini:  # "it's just a letter": what it made small, taken seriously
+        out.append(mini)
+    sided = _SIDING.match(_OPENERS.sub("", normalise(sentence[lo:hi]).strip(" ,.!?;:")).strip(" ,"))
+    if sided and sided.group(2).lower() in _PEOPLE:  # "your sister's right": what they said, theirs to weigh
+        out.append(f"What do you make of what {'your' if sided.group(1).lower() == 'ur' else sided.group(1).lower()} "
+                   f"{sided.group(2).lower()} said?")
     clause = normalise(_trim(sentence[lo:hi]))
     verb, rest, negated = _order(clause)
     if verb:  # "stop giving him money" said as a verdict: the action handed back as a question
@@ -674,7 +839,7 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
             if re.match(r"^(you|you're|you've|you'd|you'll|i|i'm|we|he|she|they|it|it's|there)\b", t0, re.I):
                 out += [f"It sounds like {t0}. How are you feeling about it?",
                         f"So {t0}. What's that been like for you?"]
-        elif t0 != subject and _noun_phrase(t0):
+        elif t0 != subject and _noun_phrase(t0) and t0.lower() not in _NO_TOPIC:  # not a bare "years", "stuff"
             out += [f"What was going on for you around {t0}?", f"How are you feeling about {t0} now?"]
         break
     for t in topics:  # the action the verdict was about, asked about without it
@@ -864,6 +1029,9 @@ def _reflection(fragment: str) -> str:
     if not _REFLECT_START.match(t) or len(t.split()) > 25 or _BAD_TOPIC_START.match(t) or \
             re.search(r"\b(?:need|needs|should|must|gotta|have to|has to|got to|better)\b", t):
         return ""
+    if re.search(r"\b(?:can't|cannot|can not|cant) (?:just |really |seriously )*(?:keep|continue|go on|let|expect|be)\b",
+                 t, re.I):
+        return ""  # "you can't keep missing shifts": the supporter's pressure, not what the person lives through
     return t
 
 
@@ -897,11 +1065,13 @@ def _person_first(sentence: str, phrase: str) -> str:
 _LABEL_TAIL = re.compile(r"(?:\s*\b(?:is|are|was|were|'s|that's|it's|its|thats|that|this|sounds?|seems?|looks?|"
                          r"like|just|so|really|clearly|probably|definitely|obviously|classic|textbook|totally|a|an|"
                          r"the|honestly|basically|pretty|kind of|kinda|mean|means|"
-                         r"shows?|makes?|gotta be|has to be|must be|to me|tho|though)\b)+$", re.I)
+                         r"shows?|makes?|gotta be|has to be|must be|to me|tho|though|"
+                         r"(?:proves?|shows?|confirms?) (?:it|that)|says it all|gives? it away|(?:dead )?giveaway)\b)+$",
+                         re.I)
 _LABEL_LEAD = re.compile(r"^(?:\s*\b(?:is|are|was|were|'s|that's|it's|its|thats|sounds?|seems?|looks?|like|"
                          r"to me|me|man|dude|bro|textbook|for sure|with|from|though|tho|also|even|as well as|"
                          r"on top of|"
-                         r"honestly|um|uh|so|and|but|well|yeah|i mean|tbh|ngl|look|okay|ok|i'd say|i would say|"
+                         r"honestly|um|uh|mm|hmm|so|and|but|well|yeah|i mean|tbh|ngl|look|okay|ok|i'd say|i would say|"
                          r"just|so|really|clearly|probably|definitely|classic|totally|and|but)\b"
                          r"[,\s]*)+", re.I)
 
@@ -968,6 +1138,93 @@ def _head(noun_phrase: str) -> str:
 def _sounds(t: str) -> str:
     """'Panic attacks after a crash sound' / 'Your anxiety about the courtroom sounds'."""
     return "sound" if _plural(t) or " and " in t else "sounds"
+
+
+_SUBJECTS = frozenset("i i'm im i've ive you you're youre you've youve u ur he he's she she's they they're it it's its "
+                      "that's thats there's we".split())
+_DETERMINERS = frozenset("the a an this that these those your his her their my our ur".split())
+
+
+def _names_experience(t: str) -> bool:
+    """Can ``t`` stand as the subject of "... sounds really hard"? A noun phrase (a determiner first, or a last
+    word that is a noun) or a gerund clause, with no subject of its own, no verdict, no "sounds like" frame, and
+    not a medicine.
+
+    >>> [_names_experience(x) for x in ["the cutting", "the stomach aches before school", "thinking his phone is bugged",
+    ...                                  "that numbness", "the TV", "the sickness you describe", "flashbacks",
+    ...                                  "the thing about feeling watched", "the mood stuff and the voices together"]]
+    [True, True, True, True, True, True, True, True, True]
+    >>> [_names_experience(x) for x in ["you've got anger issues", "underneath", "brother no way around",
+    ...                                  "worry sounds", "a bit crazy when you say it out loud", "behaviour fr",
+    ...                                  "spiralling like this after getting", "worse than the panic", "the sooner you accept",
+    ...                                  "the new", "your meds", "the racing heart at the store proves",
+    ...                                  "Arturo, all seven days", "plus the mold", "your granddaughter", "pattern"]]
+    [False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    if re.match(r"^[A-Z][a-z]+, ", t):
+        return False  # "Arturo, all seven days": a name and a fragment
+    words = re.findall(r"[a-z0-9][a-z0-9'-]*", t.lower())
+    if not words or words[0] in _SUBJECTS or words[0] in {"worse", "better", "way", "more", "less", "underneath",
+                                                          "because", "plus", "and", "but", "also", "or", "so"}:
+        return False
+    if words[-1] in _PEOPLE or words[-1] in _NOT_EXPERIENCES or re.search(r"(?:daughter|son|dad|mom|mum|child)s?$", words[-1]):
+        # a person, or a body part, is not an experience ... unless it is only the object of a preposition after
+        # one ("the crying and not getting up since the baby": what is named is the crying)
+        k = next((i for i in range(len(words) - 1, 0, -1) if words[i] in _PREP), 0)
+        return k > 1 and words[k - 1] not in _PREP and (words[k + 1] in _DETERMINERS or words[k + 1] in _PEOPLE) \
+            and _names_experience(" ".join(words[:k]))
+    if set(words) & ({"sound", "sounds", "seems", "seem", "looks", "look"} | L.JUDGMENT | _VERDICT_WORDS):
+        return False
+    last = words[-1]
+    lemmas = getAllLemmas(last)
+    if last in L.MEDICATION or (last.endswith("ing") and "NOUN" not in lemmas and len(words) > 1 and words[-2] in _PREP):
+        return False  # a medicine is not an experience; "after getting" is a gerund cut from its object
+    if words[0].endswith("ing") and "VERB" in getAllLemmas(words[0]) and len(words) > 1:
+        return True  # a gerund clause: "thinking his phone is bugged"
+    # a finite verb last ("... proves", "... thinks"): a clause, not a thing
+    verb_end = "VERB" in lemmas and "NOUN" not in lemmas and last.endswith("s") and not last.endswith("ss")
+    if words[0] in _DETERMINERS and len(words) > 1:
+        if words[1] in {"sooner", "later", "more", "less", "better", "worse", "same", "new", "old", "only"} and \
+                (len(words) == 2 or words[2] in _SUBJECTS | {"you", "u", "i"}):
+            return False  # "the sooner you accept", "the new": no thing named
+        if verb_end and words[-2] not in {"you", "u", "i", "we", "they", "he", "she"}:
+            return False  # "the racing heart ... proves" ("the sickness you describe" is a thing)
+        return not (len(words) == 2 and lemmas and "NOUN" not in lemmas)
+    if "NOUN" not in lemmas and not (last.endswith("ing") and "VERB" in lemmas):
+        return False
+    if len(words) == 1 and "VERB" in lemmas:
+        return False  # "pattern", "starting", "losing": a bare word that may be a verb names no thing
+    return "ADV" not in lemmas or "NOUN" in lemmas
+
+
+def _reads_as_clause(t: str) -> bool:
+    """Does ``t`` read as subject and verb ("your hands shake every morning", "his head hurts at night") rather than
+    a noun phrase? A plural noun then a verb's base form, or a singular noun then a verb in -s, early in the phrase.
+
+    >>> _reads_as_clause("your hands shake every morning"), _reads_as_clause("his head hurts at night")
+    (True, True)
+    >>> _reads_as_clause("the cutting"), _reads_as_clause("those nightmares and the jumpiness")
+    (False, False)
+    >>> _reads_as_clause("panic attacks in the morning")  # a compound noun, no determiner before it
+    False
+    """
+    from lemminflect import getAllLemmas
+
+    words = re.findall(r"[a-z][a-z'-]*", t.lower())
+    for k in range(2, min(len(words), 4)):
+        prev, w = words[k - 1], words[k]
+        if words[k - 2] not in _DETERMINERS or w in FUNCTION or prev in FUNCTION or "VERB" not in getAllLemmas(w) or "NOUN" not in getAllLemmas(prev):
+            continue
+        base = w in getAllLemmas(w).get("VERB", ())
+        if (base and prev.endswith("s") and not prev.endswith("ss")) or \
+                (w.endswith("s") and not base and not prev.endswith("s")):
+            return True
+    return False
+
+
+_NOT_EXPERIENCES = frozenset("brain head mind body heart case thing stuff".split())
 
 
 def _neighbour(sentence: str, lo: int, hi: int, read, avoid=()) -> tuple[str, int, int]:
@@ -1074,12 +1331,75 @@ def _diagnosis(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
         out.append(f"Things with {who} sound really hard. What has that been like for you?")
     elif t.startswith("what you"):
         out.append(f"{t[0].upper() + t[1:]} sounds really hard. What has it been like for you?")
-    elif t:
+    elif t and not _names_experience(t) and re.match(r"^(?:you|you've|you're|u|ur|he|she|they|he's|she's|they're)\b", t, re.I) \
+            and _reflectable(t) \
+            and not set(re.findall(r"[a-z]+", t.lower())) & (_CLINICAL | _LABELS | {"signs", "symptoms", "issues"}):
+        # a clause with its own subject ("you've written two hundred pages about a new religion"): reflected
+        out.append(f"It sounds like {_you_perspective(t)}. What has that been like for you?")
+    elif t and _names_experience(t) and _reads_as_clause(t):
+        # "your hands shake every morning": a clause, reflected as one
+        out += [f"It sounds like {_you_perspective(t)}. What has that been like for you?",
+                f"When you talk about how {_you_perspective(t)}, what is that like for you?"]
+    elif t and _names_experience(t):
         verb = "have" if _plural(t) or " and " in t else "has"
         out += [f"{t[0].upper() + t[1:]} {_sounds(t)} really hard. What has it been like for you?",
                 f"When you talk about {t}, what is that like for you?",
                 f"It sounds like {t} {verb} been a lot. How would you describe it in your own words?"]
+    if not out:
+        # nothing of the clause read as an experience: what it named besides the label ("it's the best thing for
+        # combat nightmares" -> "combat nightmares") is what the person lives with
+        for t in [x for x in _clause_topics(sentence, lo, hi, start, end, avoid) if _names_experience(x)]:
+            out.append(f"{t[0].upper() + t[1:]} {_sounds(t)} really hard. What has it been like for you?")
     return out, lo, hi
+
+
+# a noun phrase said after a preposition, without a determiner ("for combat nightmares", "into self-harm")
+_BARE_NP = re.compile(r"(?<![\w'])(?:for|with|about|around|after|into|from|over|of)\s+((?:[a-z'-]+\s+){0,2}[a-z'-]+)",
+                      re.I)
+
+
+def _clause_topics(sentence: str, lo: int, hi: int, start: int, end: int, avoid=()) -> list[str]:
+    """The things the clause ``lo:hi`` names outside the flagged ``start:end`` and the clinical labels, as noun
+    phrases to reflect (up to two, the first said first): one with a determiner (:func:`_topic_noun`) or a bare one
+    after a preposition ("the best thing for combat nightmares" -> 'combat nightmares').
+
+    >>> _clause_topics("Ask for it, it's the best thing for combat nightmares.", 12, 54, 0, 11)
+    ['combat nightmares']
+    """
+    clause = sentence[lo:hi]
+    s, e = max(0, start - lo), max(0, min(end, hi) - lo)
+    if s == 0 and e >= len(clause.rstrip(" ,.;:!?")):
+        s = e = 0  # a whole clause read as a concern (a context clause): its labels are left out word by word
+    inner = [(a - lo, b - lo) for a, b, *_ in avoid if a < hi and b > lo]
+    out = []
+    from lemminflect import getAllLemmas
+
+    np_ = _topic_noun(clause, s, e, inner)
+    if np_ and _head(np_) not in _PEOPLE and not set(np_.lower().split()[1:]) & _COPULA_WORDS and \
+            not any("ADV" in getAllLemmas(w.lower()) for w in np_.split()[1:]):  # a person is not an experience,
+        out.append(np_)  # ... nor "the best", "the most", "a pretty common body": a degree word names no thing
+    for m in _BARE_NP.finditer(clause):
+        a, b = m.span(1)
+        if (a < e and b > s) or any(x < b and y > a for x, y in inner):
+            continue
+        words = m.group(1).lower().split()
+        if words[0] in FUNCTION or words[0] in _PREP or words[0] in _DET_END:
+            continue  # a determiner: _topic_noun's
+        k = 0
+        while k < len(words) and words[k] not in FUNCTION and words[k] not in _PREP and "'" not in words[k] and \
+                _noun_like(words[k]) and (k == 0 or _premodifier(words[k - 1])):
+            k += 1
+        words = words[:k]
+        while words and (words[-1] in _BAD_END_WORDS or not _noun_like(words[-1]) or words[-1] in _NUMBERS):
+            words.pop()
+        if not words or "ADV" in getAllLemmas(words[-1]) or words[-1] in _NO_TOPIC or set(words) & (_VERDICT_WORDS | L.JUDGMENT | set(PERSON_FIRST)
+                                                                | _CLINICAL | _LABELS | _PEOPLE) \
+                or not _has_content(" ".join(words)) or not all(re.fullmatch(r"[a-z'-]+", w) for w in words):
+            continue
+        t = " ".join(words)
+        if t not in out and not any(t in o for o in out):
+            out.append(t)
+    return out[:2]
 
 
 # a yes/no question about what the person does with a medication ("did u take ur adderall today or sell it",
@@ -1161,6 +1481,8 @@ def _advice(clause: str) -> tuple[str, str, bool]:
     return v, words[1] if len(words) > 1 else "", False
 
 
+# verbs whose complement follows them ("after getting" + "fired sounds like ...": the complement was cut off)
+_LINKING = frozenset("getting being feeling becoming".split())
 _COPULA_WORDS = frozenset("is are was were 's 're am be sounds sound seems seem looks look means mean".split())
 
 
@@ -1168,7 +1490,7 @@ def _left_with_lent(left: str, phrase: str) -> str:
     """The words before the label, with the phrase's own words up to its verb when the span cut a noun phrase
     short ("Racing thoughts at" + "night are a mania" -> "Racing thoughts at night")."""
     words = left.split()
-    if not words or words[-1].lower().strip(",") not in _PREP | _DET_END or left.rstrip() != left.rstrip(" ,"):
+    if not words or words[-1].lower().strip(",") not in _PREP | _DET_END | _LINKING or left.rstrip() != left.rstrip(" ,"):
         return left
     lent = []
     for w in phrase.split():
@@ -1208,8 +1530,38 @@ def _plural(noun_phrase: str) -> bool:
     return h.endswith("s") and not h.endswith(("ss", "us", "is", "'s"))
 
 
+# a quantity that takes "of" ("a couple of", "a lot of", "some of", "two of"): a noun phrase that starts at its "of"
+# starts inside it, so the quantity is kept whole (or, where it cannot be, the "of" goes with it)
+_QUANTITY_NOUNS = frozenset("couple lot bit few handful bunch pair number little ton load dozen half rest "
+                            "majority most some all".split())
+_QUANTITY_WORDS = frozenset("lots loads tons plenty some any most all none half both each either neither several many "
+                            "much more less few one two three four five six seven eight nine ten".split())
+
+
+def _partitive_start(words: list[str], j: int) -> int:
+    """Where a noun phrase that would start at ``words[j]`` really starts: when ``words[j]`` is "of", at the
+    quantity before it, with its determiner ("a couple of extra pills"); past the "of" when no quantity is there.
+
+    >>> w = "take a couple of extra lorazepam".split()
+    >>> " ".join(w[_partitive_start(w, 3):])
+    'a couple of extra lorazepam'
+    >>> w = "the side effects of sertraline".split()
+    >>> " ".join(w[_partitive_start(w, 3):])
+    'sertraline'
+    """
+    if j >= len(words) or words[j].lower() != "of" or j == 0:
+        return j + 1 if j < len(words) and words[j].lower() == "of" else j
+    q = words[j - 1].lower()
+    if q in _QUANTITY_NOUNS and j >= 2 and words[j - 2].lower() in {"a", "an", "the"}:
+        return j - 2  # "a couple of", "the rest of"
+    if q in _QUANTITY_WORDS or q.isdigit():
+        return j - 1  # "some of", "two of", "lots of"
+    return j + 1
+
+
 def _medication_np(sentence: str) -> str:
-    """From the determiner before the first medication word to the end of its clause: 'your dose of sertraline'."""
+    """From the determiner before the first medication word to the end of its clause: 'your dose of sertraline';
+    a quantity said before it is kept whole ('a couple of extra lorazepam')."""
     words = re.findall(r"[A-Za-z0-9']+", _trim(sentence))
     for i, w in enumerate(words):
         if w.lower() in L.MEDICATION:
@@ -1217,6 +1569,13 @@ def _medication_np(sentence: str) -> str:
             while j > 0 and words[j - 1].lower() in {"your", "the", "my", "those", "these", "that", "this", "of",
                                                      "dose", "extra", "new", "night", "morning", "evening"}:
                 j -= 1
+            while j < i and words[j].lower() == "of":  # the phrase started inside "a couple of ...", "two of ..."
+                j2 = _partitive_start(words, j)
+                if j2 > j:
+                    j = j2
+                    continue
+                j = j2
+                break
             if i == 0 and w.lower() in {"taper", "wean", "refill", "titrate", "dose"}:
                 continue  # a verb here ("Taper down ten milligrams"), not the medication
             k = i + 1
@@ -1529,8 +1888,11 @@ def _false_promise(sentence: str, start: int, end: int, lo: int, hi: int, avoid=
         out.append(f"I can't promise {_lower_first(text)}, but I can ask about it, and we can plan the next steps "
                    f"together.")
     elif kind == "try" and _has_content(text):
-        out += [f"I can try to {text}, but I can't promise how it turns out.",
-                f"I'll do what I can to {text}, and I can't promise it."]
+        tried = [f"I can try to {text}, but I can't promise how it turns out.",
+                 f"I'll do what I can to {text}, and I can't promise it."]
+        view = _overridden_view(sentence[lo:])
+        # "... no matter what the waitlist says": the obstacle the promise waved away, handed back for them to weigh
+        out += ([f"{c} {view}" for c in tried] if view else []) + tried
     else:
         hedged = _hedge_claim(claim)
         if hedged and _has_content(hedged) and not re.match(r"^(i|i'm|i'll)\b", hedged, re.I):
@@ -1681,6 +2043,106 @@ _ONLY_VOUCH = re.compile(r"^\W*(?:i promise|i swear|i guarantee|guaranteed|trust
                          r"i got (?:you|u)|i'll see to it|mark my words|okay|ok|right|yeah)\b", re.I)
 
 
+# --- context that is itself a concern ---------------------------------------------------------------------------
+#
+# A clause kept verbatim around the rewrite ("keep what was fine") must itself be fine. The model cannot be relied on
+# for that (a clause scored inside the whole alternative is diluted by the person-driven words around it), so two
+# kinds of clause are recognised here by their form and treated as the concerns they are: rewritten by that label's
+# own rewrite where it has one, left out where it has none. (:func:`coach.suggest.suggest_many` adds the clauses the
+# model scores close to a threshold on their own.)
+
+# a minimiser: the person's worry made small ("it's just a letter", "it's no big deal", "could be worse")
+_MINIMISER = re.compile(
+    r"^(?:(?:it|that|this)(?:'s| is| was)|its|thats) (?:(?:just|only|merely|simply|nothing but|no more than) "
+    r"(?!(?:that|because|how|what|i|me|you|we|my|like|so|as|for|to|about|in|on|my)\b)|"
+    r"(?:not|no) (?:that |such |a |really |even )*(?:big|huge) (?:a )?deal|not the end of the world|nothing\W*$|"
+    r"not (?:a |that )?(?:serious|bad|hard)\W*$)|"
+    r"^no (?:big )?deal\W*$|^(?:it )?could (?:always )?be (?:a lot |way |much |so much )?worse\b|"
+    r"^(?:other|some|lots of) people have it (?:way |much |a lot )?worse\b", re.I)
+# words that open a clause without being what it says ("and honestly, stop ...")
+_OPENERS = re.compile(r"^(?:(?:and|but|so|or|then|plus|also|well|okay|ok|look|listen|honestly|seriously|frankly|really|"
+                      r"just|um|uh|like|i mean|you know|man|dude|bro|tbh|ngl|real talk|please|now|oh)\b[,\s]*)+", re.I)
+# base verbs that open a formula, not an order ("trust me", "let me know", "take care", "feel free", "thank you")
+_NOT_ORDERS = frozenset("""trust believe see mind imagine guess say wait hold hang thank love bless remember feel
+    let take get know count forget excuse pardon bet rest sleep""".split())
+_FORMULA_OBJ = re.compile(r"^(?:trust|believe) me\b|^let (?:me|us)\b|^let's\b|^take care\b|^feel free\b|"
+                          r"^consider it (?:done|handled|sorted)\b|"
+                          r"^get well\b|^(?:rest|sleep) well\b|^count on me\b|^know that\b", re.I)
+
+
+def _has_own_treatment(text: str) -> bool:
+    """A "don't worry", a rule tag, a "no X" tag or an interjection: :func:`_context` already turns it into what it
+    should be (a validation, a question, nothing), so it is not treated as a concern of its own."""
+    t = normalise(text).strip()
+    core = _trim(t).strip(" ,")
+    core = re.sub(r"^(?:(?:i mean|like|um|uh|so|and|but|maybe|ideally)\b[,\s]*)+", "", core, flags=re.I)
+    return bool(_WORRY.match(t) or _RULE_TAG.match(t) or _tag_reply(t) or _INTERJECTION.match(t)
+                or _SUBORDINATE.match(core) or _TIME_ADJUNCT.fullmatch(core) or _MANNER_ADJUNCT.fullmatch(core))
+
+
+# a verdict's frame: a clinical word said as what something "is" ("it's definitely withdrawal", "classic case")
+_VERDICT_FRAME = re.compile(r"\b(?:it's|its|that's|thats|this is|sounds like|classic|textbook|definitely|"
+                            r"clearly|obviously|a real)\b", re.I)
+
+
+def _context_concern(text: str) -> str:
+    """The concern a clause said around the flagged one carries by its form ('' when none): an order ("stop hanging
+    around with him", "you can't keep missing shifts") is ``power_over``, a minimiser ("it's just a letter")
+    ``judgment``.
+
+    >>> _context_concern("And honestly, stop hanging around with Dre,"), _context_concern("you can't keep skipping class")
+    ('power_over', 'power_over')
+    >>> _context_concern("it's just a parking ticket."), _context_concern("trust me"), _context_concern("I called him.")
+    ('judgment', '', '')
+    >>> _context_concern("Anyway it's definitely withdrawal."), _context_concern("you said the withdrawal was rough")
+    ('diagnosis', '')
+    """
+    t = normalise(_trim(text)).strip(" ,;:-")
+    t = _OPENERS.sub("", t).strip(" ,")
+    if not t or t.endswith("?") or _has_own_treatment(t) or _SUBORDINATE.match(t):
+        return ""
+    if _MINIMISER.match(t):
+        return "judgment"
+    if _VERDICT_FRAME.search(t) and set(re.findall(r"[a-z][a-z'-]*", t.lower())) & (L.DIAGNOSIS | _CLINICAL) - L.MEDICATION:
+        return "diagnosis"  # "anyway it's definitely withdrawal", "classic case", "it's a real diagnosis"
+    first = t.split()[0].lower()
+    if _FORMULA_OBJ.match(t):
+        return ""
+    from coach.model.features import is_base_verb
+
+    second = t.split()[1].lower() if len(t.split()) > 1 else ""
+    if is_base_verb(first) and first not in _NOT_ORDERS and second and "'" not in second and second not in {
+            "as", "enough", "and", "or", "than", "of", "is", "are", "was", "were", "has", "have"}:
+        # a bare imperative: an order, however it was softened before it; not a noun phrase that opens with a
+        # word that can be a verb ("third time lucky", "time to admit it", "mess everywhere", "clear as day"): a
+        # word that is also a noun or an adjective and no verb we know of is an order only before its object
+        from lemminflect import getAllLemmas
+
+        pos = getAllLemmas(first)
+        if first in L.IMPERATIVE_VERBS or first in L.COMMON_VERBS or not ({"NOUN", "ADJ", "ADV"} & set(pos)) or \
+                second in _DETS_OBJ | {"yourself", "that", "this", "those", "these", "some", "any", "everything"}:
+            return "power_over"
+    if re.match(r"^(?:you|u) (?:can't|cannot|can not|shouldn't|should not|mustn't|need to|have to|gotta|got to|"
+                r"have got to|'ve got to|must|should|better)\b", t, re.I) and _adjacent_order(t, 0, len(t)):
+        return "power_over"  # "you can't keep missing shifts", "you should call her": pressure, not a reflection
+    return ""
+
+
+def _context_concerns(sentence: str, lo: int, hi: int, avoid=(), suspect=()) -> list[tuple[int, int, str]]:
+    """The clauses outside ``lo:hi`` (and outside the other flagged concerns) that read as a concern: by their form
+    (:func:`_context_concern`), or because the model scored them close to a threshold (``suspect``: (start, end,
+    label) spans), as (start, end, label)."""
+    out = []
+    for a, b in segments(sentence):
+        if (a < hi and b > lo) or any(s < b and e > a for s, e, *_ in avoid):
+            continue
+        label = next((x[2] for x in suspect if x[0] < b and x[1] > a and not _has_own_treatment(sentence[a:b])),
+                     "") or _context_concern(sentence[a:b])
+        if label in _BY_LABEL:
+            out.append((a, b, label))
+    return out
+
+
 @lru_cache(maxsize=2048)
 def _made(sentence: str, label: str, start: int, end: int, others: tuple) -> tuple[tuple[str, ...], int, int]:
     """The label's own rewrites of the clause around ``start:end`` and the range they replace (cached: a
@@ -1786,6 +2248,15 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
         if _SUBORDINATE.match(normalise(text).strip()) and sentence[:lo].rstrip().endswith(text.rstrip()):
             lead = _trim(normalise(text)).strip(" ,")
             before.pop()
+    if not lead and before and before[-1][0] == "keep":
+        # "With your record, you'll walk into that job": a prepositional phrase said before the clause, no clause of
+        # its own, belongs to it ("I hope that with your record, you ..."), never a sentence on its own
+        text = sentence[before[-1][1][0]:before[-1][1][1]]
+        t = _trim(normalise(text)).strip(" ,")
+        if re.match(r"^(?:with|without|given|after|despite|because of|thanks to|for|in|at|on)\s", t, re.I) and \
+                not _is_clause(t) and len(t.split()) <= 8 and sentence[:lo].rstrip().endswith(text.rstrip()):
+            lead = t
+            before.pop()
     # "from what you said about meals": where the supporter's reading came from leads the rewrite
     for part, k in ((before, -1), (after, 0)):
         if not lead and part and part[k][0] == "keep":
@@ -1827,7 +2298,7 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
 _TOPIC_LAST = ("How would you feel about", "Can you tell me more about", "What would you like to do about")
 
 
-def _in_context(sentence: str, lo: int, hi: int, cands: list[str], avoid=()) -> list[str]:
+def _in_context(sentence: str, lo: int, hi: int, cands: list[str], avoid=(), generic: str = "") -> list[str]:
     """The rewrites with the sentence's other clauses kept around them ("keep what was fine").
 
     Context that holds another flagged concern (``avoid``: character spans) is left out: it was not fine.
@@ -1852,7 +2323,7 @@ def _in_context(sentence: str, lo: int, hi: int, cands: list[str], avoid=()) -> 
             elif c.startswith("I hope ") and not c.startswith("I hope that "):
                 core = f"I hope that {_lower_first(lead)}, {c[len('I hope '):]}"
         if b or z or core != c or validation:
-            if c in _GENERIC.values():  # the stand-in answers what was said around it: it comes last
+            if c == generic or c in _GENERIC.values():  # the stand-in answers what was said around it: it comes last
                 if all(x in rewritten for x in b + z):
                     # ... and only next to words of the supporter's own; next to the rewrites of the sentence's
                     # other concerns alone, the flagged tag ("that's a fact") is simply left out
@@ -1872,6 +2343,93 @@ _GENERIC = {
     "diagnosis": "That sounds really hard. What has it been like for you?",
     "false_promise": "I can't promise how it turns out, but I'll be here, and we can take the next step together.",
 }
+
+
+# a noun phrase the sentence names, to keep as the topic of the stand-in ("it's just a letter" -> "the letter")
+_ANY_NP = re.compile(r"(?<![\w'])((?:the|your|ur|his|her|their|our|that|this|those|these|a|an)\s+"
+                     r"(?:[a-z'-]+\s+){0,2}[a-z'-]+)", re.I)
+# nouns that are no topic of their own: a verdict's frame ("a big deal", "bad news"), a time, a filler
+_NO_TOPIC = frozenset("""deal news thing things stuff way lot lots bit point idea fact matter joke mess excuse excuses
+    choice decision mistake time times day days week weeks night nights morning year years reason kind sort part one
+    ones end world minute second moment while problem issue question sense person people guy lesson""".split())
+
+
+def _finite_s(word: str) -> bool:
+    """A verb's -s form ("sounds", "means", "goes"), which after "that" / "this" is the verb of a clause."""
+    from lemminflect import getAllLemmas
+
+    lemmas = getAllLemmas(word).get("VERB", ())
+    return word.endswith("s") and bool(lemmas) and word not in lemmas
+
+
+def _topic_noun(sentence: str, start: int, end: int, avoid=()) -> str:
+    """The first noun phrase of the sentence outside the flagged ``start:end`` (and the other concerns, ``avoid``)
+    that names a thing or a person to keep as the topic ("we sorted the rent, that's a lame excuse" -> 'the rent');
+    '' when there is none."""
+    for m in _ANY_NP.finditer(sentence):
+        a, b = m.span()
+        if (a < end and b > start) or any(s < b and e > a for s, e, *_ in avoid):
+            continue
+        before = sentence[:a].lower().split()[-3:]
+        if set(before) & {"like", "than", "as"}:
+            continue  # a comparison, not the topic
+        words = m.group(1).split()
+        det, rest = words[0].lower(), [w.lower() for w in words[1:]]
+        if det in {"that", "this"} and _finite_s(rest[0]):
+            continue  # "that sounds like ...", "this means ...": a pronoun and its verb, not a noun phrase
+        cut = len(rest)
+        ing = lambda w: w.endswith("ing") and len(w) > 4  # noqa: E731  ("a parking ticket", "the driving test")
+        # a quantity before the noun ("a little sweating", "a couple cuts") premodifies it
+        quantity = lambda k: k == 1 and rest[0] in _QUANTITY_NOUNS | _QUANTITY_WORDS  # noqa: E731
+        for k, w in enumerate(rest):
+            if w in FUNCTION or w in _PREP or "'" in w or not (_noun_like(w) or ing(w)) or (
+                    k and not (_premodifier(rest[k - 1]) or ing(rest[k - 1]) or quantity(k))):
+                cut = k
+                break
+        rest = rest[:cut]
+        while rest and (rest[-1] in FUNCTION or rest[-1] in _BAD_END_WORDS or not (_noun_like(rest[-1]) or ing(rest[-1]))):
+            rest.pop()
+        if not rest or rest[-1] in _NO_TOPIC or set(rest) & (_VERDICT_WORDS | L.JUDGMENT | set(PERSON_FIRST) | _LABELS) \
+                or not _has_content(" ".join(rest)) or rest[-1] in _NUMBERS or not re.fullmatch(r"[a-z'-]+", rest[-1]):
+            continue
+        kept = words[1:1 + len(rest)]
+        if len(kept) > 1 and kept[0].lower() in _QUANTITY_NOUNS | _QUANTITY_WORDS:
+            kept = kept[1:]  # "a couple cuts" -> "the cuts"
+            det = "the" if det in {"a", "an"} else det
+        det = {"a": "the", "an": "the", "ur": "your", "this": "that"}.get(det, det)
+        return " ".join([det] + kept)
+    return ""
+
+
+_PAST = re.compile(r"\b(?:was|were|did|didn't|had|went|got|said|told|yesterday|last (?:night|week|time|month)|ago)\b",
+                   re.I)
+
+
+def _generic(label: str, sentence: str, start: int, end: int, avoid=()) -> str:
+    """The person-driven clause that stands in for a flagged clause with nothing else of its own. For a judgment,
+    it keeps the thing the sentence was about ("It's no big deal, it's just a parking ticket" -> "It sounds like
+    the parking ticket is weighing on you. ..."), and asks about "then" only when the sentence told of the past.
+
+    >>> _generic("judgment", "Oh come on, it's not a big deal when the parking ticket is paid.", 12, 32)
+    'It sounds like the parking ticket is weighing on you. What feels hardest about it right now?'
+    >>> _generic("judgment", "That's ridiculous, honestly.", 0, 17)
+    "That sounds like a lot to carry. What's been going on for you?"
+    """
+    if label != "judgment":
+        return _GENERIC[label]
+    np_ = _topic_noun(sentence, start, end, avoid)
+    if np_:
+        if _head(np_) in _PEOPLE:
+            np_, verb = f"things with {np_}", "are"
+        else:
+            verb = "are" if _plural(np_) else "is"
+        return f"It sounds like {np_} {verb} weighing on you. What feels hardest about it right now?"
+    from lemminflect import getLemma
+
+    past = _PAST.search(sentence) or any(
+        w.endswith("ed") and len(w) > 4 and (getLemma(w, upos="VERB") or (w,))[0] != w
+        for w in re.findall(r"[a-z]+", sentence.lower()))
+    return _GENERIC[label] if past else "That sounds like a lot to carry. What's been going on for you?"
 
 
 # --- a rewrite that would repeat a flagged phrase word for word ----------------------------------------------------
@@ -1896,6 +2454,14 @@ _PARTICLE = re.compile(r"\b(\w+) ((?:the|your|that|this|those|these|my|his|her|t
 _SOURCE_PP = re.compile(r"\s+(?:from|about) (?:the|your|my|his|her|their|that|this) [\w' -]+$", re.I)
 
 
+# a motion verb towards a person ("go to your manager", "going to the doctor")
+_GO_TO = re.compile(r"\b(go|going|goes|went|head|heading|get|getting)\s+(to\s+)((?:the|your|ur|my|his|her|their)\s+"
+                    r"(?:[a-z'-]+\s+)?([a-z'-]+))\b", re.I)
+# people one goes to see by their role
+_ROLES = frozenset("""manager boss supervisor landlord caseworker counselor counsellor psychiatrist gp pharmacist sponsor
+    officer lawyer teacher worker advisor adviser coach priest pastor dentist""".split())
+
+
 @lru_cache(maxsize=2048)
 def _phrase_re(words: str) -> re.Pattern:
     """Where the words of a phrase occur in a text, whatever the punctuation between them."""
@@ -1906,7 +2472,8 @@ def _unrepeat(text: str, phrases: list[str], keep: frozenset = frozenset()) -> s
     """``text`` with the smallest change that stops it repeating any of ``phrases`` (normalised word strings):
     the order's deadline or urgency dropped inside the repeat ("... calling them first thing tomorrow" ->
     "... calling them tomorrow"), a phrasal verb's particle moved ("turning the TV off" -> "turning off the TV"),
-    or a trailing 'from ...' / 'about ...' that is the repeat dropped. '' when none of these applies.
+    "to see" put between a motion verb and the person it goes to ("going to your manager" -> "going to see your
+    manager"), or a trailing 'from ...' / 'about ...' that is the repeat dropped. '' when none of these applies.
 
     >>> _unrepeat("How would you feel about turning the TV off?", [" the tv off "])
     'How would you feel about turning off the TV?'
@@ -1939,6 +2506,11 @@ def _unrepeat(text: str, phrases: list[str], keep: frozenset = frozenset()) -> s
                     pm.group(1).lower().endswith("ing") and len(pm.group(1)) > 4)) and pm.start() < b and pm.end() > a:
                 changed = out[:pm.start()] + f"{pm.group(1)} {pm.group(3)} {pm.group(2)}" + out[pm.end():]
         if not changed:
+            # "going to your manager" said of a person is going to see them: "to see" parts the repeat "to your manager"
+            gm = _GO_TO.search(out, max(0, a - 12), min(len(out), b + 4))
+            if gm and gm.start(2) <= a < gm.end(2) and set(gm.group(3).lower().split()[1:]) & (_PEOPLE | _ROLES):
+                changed = out[:gm.start(2)] + "to see " + out[gm.start(3):]
+        if not changed:
             body = out[:b].rstrip()
             pp = _SOURCE_PP.search(body)
             if pp and pp.end() == len(body) and pp.start() < b and pp.end() > a and out[b:b + 1] in {"?", ".", ","}:
@@ -1949,18 +2521,49 @@ def _unrepeat(text: str, phrases: list[str], keep: frozenset = frozenset()) -> s
     return ""
 
 
-def rewrite(sentence: str, label: str, start: int, end: int, avoid=()) -> list[str]:
+def rewrite(sentence: str, label: str, start: int, end: int, avoid=(), suspect=()) -> list[str]:
     """Candidate rewrites of ``sentence`` for the flagged ``sentence[start:end]``, most faithful first.
 
     ``avoid`` lists the character spans of the sentence's other flagged concerns, as (start, end) or
     (start, end, label); a clause of a concern whose label is given is rewritten by that label in context.
+    ``suspect`` lists (start, end, label) clauses the model scored close to a concern on their own: like the
+    clauses that read as a concern by their form (an order, a minimiser), they are not kept as they were.
     """
     make = _BY_LABEL.get(label)
     if make is None or not sentence.strip():
         return []
     avoid = [tuple(x) for x in avoid if (x[0], x[1]) != (start, end)]
+    # another order inside the same clause ("hand me the lighter | and the blades | from your bag") is part of the
+    # one order: the clause is handed back whole, not with that span cut out of it
+    segs = segments(sentence)
+    own = [(a, b) for a, b in segs if a < end and b > start]
+    if label == "power_over" and own and any(_order(sentence[a:b])[0] or _adjacent_order(sentence, a, b)
+                                             or _ANNOUNCED.match(_trim(normalise(sentence[a:b]))) for a, b in own):
+        # ... and so are the orders said right before or after an order ("you go in, you ask for the meeting, and
+        # you don't leave till you get it"): one list of steps, asked about in one question
+        k0, k1 = segs.index(own[0]), segs.index(own[-1])
+        while k0 > 0 and _adjacent_order(sentence, *segs[k0 - 1]):
+            k0 -= 1
+        while k1 + 1 < len(segs) and _adjacent_order(sentence, *segs[k1 + 1]):
+            k1 += 1
+        own = [segs[k0], segs[k1]]
+    avoid = [x for x in avoid if not (label == "power_over" and len(x) > 2 and x[2] == label and own
+                                      and own[0][0] <= x[0] and x[1] <= own[-1][1])]
     others = [(x[0], x[1]) for x in avoid]
     made, lo, hi = _made(sentence, label, start, end, tuple(others))
+    # the clauses around the flagged one that are concerns themselves: rewritten by their own label (or left out),
+    # like the flagged ones, and the label's rewrite is made again without them to draw on (a neighbour it took as
+    # its topic included). An order rewrites the orders said next to it itself: for it, only the clauses outside
+    # what its rewrite covers.
+    implicit = _context_concerns(sentence, lo, hi, avoid, tuple(suspect))
+    if label != "power_over":  # an order taken in as the verdict's topic ("listen, delete that app, ...")
+        c_lo, c_hi = _covering(sentence, start, end)
+        implicit += [x for x in _context_concerns(sentence, c_lo, c_hi, avoid) if x[2] == "power_over"
+                     and not any(x[0] < b and x[1] > a for a, b, _ in implicit)]
+    if implicit:
+        avoid += implicit
+        others = [(x[0], x[1]) for x in avoid]
+        made, lo, hi = _made(sentence, label, start, end, tuple(others))
     base = [_finish(c) for c in made]
     # a rewrite that repeats another flagged concern of the sentence (outside this clause) is not an alternative
     repeats = [sentence[s:e].lower() for s, e in others if e <= lo or s >= hi]
@@ -1992,10 +2595,14 @@ def rewrite(sentence: str, label: str, start: int, end: int, avoid=()) -> list[s
     cores = base[:3] + joined[:2]
     # the flagged clause had nothing of its own besides the phrase: a person-driven clause of the label stands in
     # ... and so it does when the label found nothing of the clause to reframe
+    generic = ""
     if not content_words(sentence[lo:hi], max(0, start - lo), max(0, end - lo)) or not base:
-        cores.append(_GENERIC[label])
+        generic = _generic(label, sentence, start, end, avoid)
+        cores.append(generic)
+        if generic.startswith("It sounds like "):
+            base.append(generic)  # it keeps the sentence's topic: an alternative on its own too
     cands = []
-    for c in _in_context(sentence, lo, hi, cores, avoid) + base:
+    for c in _in_context(sentence, lo, hi, cores, avoid, generic) + base:
         c = _finish(c)
         if not c or c in cands or len(c.split()) > 100:
             continue
