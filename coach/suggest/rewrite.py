@@ -202,6 +202,11 @@ _TAIL_WORDS = re.compile(r"(?:[\s,]*\b(?:ok|okay|alright|all right|right|yeah|yo
 
 def _trim(fragment: str) -> str:
     """Strip sentence punctuation and trailing tags ('okay?', 'period', 'man') from a clause."""
+    return _trim_str(str(fragment))  # a plain str key: a str subclass could keep its Doc alive in the cache
+
+
+@lru_cache(maxsize=16384)  # the same clauses are trimmed again for every candidate of a sentence
+def _trim_str(fragment: str) -> str:
     fragment = fragment.strip().strip(" ,;:-").strip()
     fragment = re.sub(r"[.!?]+$", "", fragment).strip()
     fragment = re.sub(r"\blike (this week|today|tonight|tomorrow|right now|now)\b", r"\1", fragment, flags=re.I)
@@ -319,6 +324,11 @@ def _can_be_verb(word: str) -> bool:
 
 def _order(clause: str, bare: bool = False) -> tuple[str, str, bool]:
     """(verb, rest, negated) of the order in ``clause``; verb '' when it holds none we can hand back."""
+    return _order_str(str(clause), bare)
+
+
+@lru_cache(maxsize=8192)  # asked again of the same clause by several rewrites of a sentence
+def _order_str(clause: str, bare: bool) -> tuple[str, str, bool]:
     full = normalise(_trim(clause))
     text = _ORDER_LEAD.sub("", full).strip()
     # a time said in front of the order ("at some point, you've got to let it go") stays with it, at its end
