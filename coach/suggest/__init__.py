@@ -143,12 +143,12 @@ def _candidates(sentence: str, label: str, start: int, end: int, banked: list[st
     return [Suggestion(with_vocative(c.text, name), c.why, c.source) for c in out] if name else out
 
 
-# a context clause scoring this multiple of a concern's threshold, read on its own, is not kept verbatim. Measured on
-# dev (best_keeps_content, 912 before the guard): 0.5 -> 865, 1.0 -> 892, 1.25 -> 899, 1.5 -> 904. Every clause the
-# lower margins also catch that was checked is a real concern ("you're not ready", "those are the house rules"), but
-# the content-retention floor (>= 903 on dev) only allows the guard to act on clauses the model is sure of; the
-# clauses recognised by their form (orders, minimisers: :func:`coach.suggest.rewrite._context_concern`) are caught
-# whatever their score.
+# a context clause scoring this multiple of a concern's threshold, read on its own, is not kept verbatim. It trades
+# concerns kept against content kept; measured on dev (best_keeps_content, 912 before the guard): 0.5 -> 865,
+# 1.0 -> 892, 1.25 -> 899, 1.5 -> 904. Every clause the lower margins also catch that was checked is a real concern
+# ("you're not ready", "those are the house rules"), but each costs the reply that clause's content unless its own
+# rewrite keeps it, so the model guard acts only on clauses it is sure of; the clauses recognised by their form
+# (orders, minimisers, diagnoses: :func:`coach.suggest.rewrite._context_concern`) are caught whatever their score.
 SUSPECT_MARGIN = 1.5
 
 
