@@ -96,7 +96,7 @@ def test_other_clauses_are_kept_and_a_labelled_concern_is_rewritten_too():
     # a clause that only vouches ("trust me") goes with the promise it vouched for
     s = "You'll feel fine without it, trust me, the body adjusts."
     assert _best(s, "You'll feel fine without it", "false_promise") == (
-        "I hope you feel fine without it, and I can't promise it. What would help you get ready either way? "
+        "I hope you feel fine without it, and I can't promise it. What would help you in the meantime? "
         "The body adjusts.")
 
 

@@ -1890,7 +1890,11 @@ def _false_promise(sentence: str, start: int, end: int, lo: int, hi: int, avoid=
         kind, text = _hope(claim) if claim else ("", "")
     if kind == "hope" and len(text.split()) >= 2:
         c0 = _lower_first(text)
-        ready = f"I hope {c0}, and I can't promise it. What would help you get ready either way?"
+        # an event to get ready for ("you get the flat"); a state ("you're okay", "you feel fine") is not one
+        state = re.match(r"^(?:you|u)(?:'re| are| feel| will feel|'ll feel| will be|'ll be)\s+(?:\w+\s+)?"
+                         r"(?:okay|ok|fine|alright|all right|safe|well|better|good)\b", c0, re.I)
+        ready = f"I hope {c0}, and I can't promise it. " + \
+            ("What would help you in the meantime?" if state else "What would help you get ready either way?")
         whatever = f"I hope {c0}, and I can't promise it. Whatever happens, we can work out the next steps together."
         # both closings, the better fit first: the model's check may turn one down
         out += [ready, whatever] if re.match(r"^(you|you're)\b", c0) else [whatever, ready]
