@@ -64,7 +64,8 @@ are full of.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test
-split); every change is in `adjudication_log.jsonl` with its rule.
+split) written before them, A-T; every change is in `adjudication_log.jsonl` with its rule. Section U's author
+coded from the conventions directly.
 
 ## Schema (`utterances.jsonl`, one JSON object per line)
 | field | meaning |
@@ -154,7 +155,7 @@ def render() -> str:
             "reported orders are marked by their own wording only.",
             "- Label boundaries the codebook leaves open are settled in `CONVENTIONS.md`; coders elsewhere may "
             "draw them differently (medication orders in particular).",
-            "- Blind second coding covers a sample (three rounds of 430, about a tenth of the corpus, every section); "
+            "- Blind second coding covers a sample (three rounds of 430, about a tenth of the corpus, every section but U, written last); "
             "the other utterances were coded by their authors only and checked by `coach.corpus check` and the "
             "convention passes.",
             ""]
