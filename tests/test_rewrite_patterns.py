@@ -42,6 +42,26 @@ def _best(sentence, phrase, label, avoid=()):
     ("You need to be home by ten, that's the rule.", "You need to", "How would you feel about being home by ten?"),
     ("you have to fix the leak by monday or you'll lose the deposit", "you have to",
      "How would you feel about fixing the leak by monday? I know you don't want to lose the deposit."),
+    # an order announced or tagged as "the plan" / "the deal" is offered as one to consider
+    ("Okay, the plan is, you text me every morning before work.", "the plan is",
+     "How would you feel about a plan where you text me every morning before work?"),
+    ("You're cleaning the kitchen every evening this week, that's the deal.",
+     "You're cleaning the kitchen every evening this week",
+     "How would you feel about a deal where you're cleaning the kitchen every evening?"),
+    # the threat goes, what they stand to lose stays as their own concern
+    ("you need to pay the fine by tuesday or you'll lose your licence", "you need to",
+     "How would you feel about paying the fine by tuesday? I know you don't want to lose your licence."),
+    ("honestly u gotta get it together at school or ur gonna miss the whole semester", "u gotta",
+     "How would you feel about getting it together at school? I know you don't want to miss the whole semester."),
+    # a run-on order after "just" is another step of the same list
+    ("stop calling him after midnight just put the phone away", "just put the phone away",
+     "How would you feel about stopping calling him after midnight and putting the phone away?"),
+    # how the order is to be done, said after it, stays with it
+    ("give up the vape this week, cold turkey", "give up the vape",
+     "How would you feel about giving up the vape this week, cold turkey?"),
+    # a reduced relative clause on a longer noun phrase stays with its noun
+    ("Take every single form they gave you to the office.", "Take every single form",
+     "How would you feel about taking every single form they gave you to the office?"),
 ])
 def test_power_over_patterns(sentence, phrase, expected):
     assert _best(sentence, phrase, "power_over") == expected
@@ -79,6 +99,19 @@ def test_judgment_keeps_what_the_sentence_was_about():
     # the experience after "... to me, like": kept, the label dropped
     ("honestly it sounds like psychosis to me like the whispers and not eating", "it sounds like psychosis to",
      "The whispers and not eating sound really hard. What has it been like for you?"),
+    # medication advice given as what the supporter would do, or what could be done: handed to the prescriber
+    ("if it was me i'd just halve the sertraline when the headaches start", "halve the sertraline",
+     "Would you like to talk with your prescriber about halving the sertraline when the headaches start?"),
+    ("you could take one of your dad's sleeping pills before the flight", "could take one of",
+     "Would you like to talk with your prescriber about taking one of your dad's sleeping pills before the flight?"),
+    ("Um, honestly, I'd skip the lunchtime dose and just take two at night.", "skip the lunchtime dose",
+     "Would you like to talk with your prescriber about skipping the lunchtime dose and just taking two at night?"),
+    # the span cut the experience short: its words before the verb are lent back
+    ("Panic attacks in the morning are a classic anxiety sign.", "morning are a classic",
+     "Panic attacks in the morning sound really hard. What has it been like for you?"),
+    # a determiner said twice across a comma does not end the noun phrase
+    ("I'd say the headaches and the, the dizziness, that's a migraine disorder.", "that's a migraine disorder",
+     "The headaches and the dizziness sound really hard. What has it been like for you?"),
 ])
 def test_diagnosis_patterns(sentence, phrase, expected):
     assert _best(sentence, phrase, "diagnosis") == expected
@@ -126,51 +159,6 @@ def test_finishing_and_text_speak():
     assert [gerund(v) for v in ("unplug", "admit", "open")] == ["unplugging", "admitting", "opening"]
     s = "you'll be okay dont worry about it"
     assert [s[a:b] for a, b in segments(s)] == ["you'll be okay", "dont worry about it"]
-
-
-@pytest.mark.parametrize("sentence,phrase,expected", [
-    # an order announced or tagged as "the plan" / "the deal" is offered as one to consider
-    ("Okay, the plan is, you text me every morning before work.", "the plan is",
-     "How would you feel about a plan where you text me every morning before work?"),
-    ("You're cleaning the kitchen every evening this week, that's the deal.",
-     "You're cleaning the kitchen every evening this week",
-     "How would you feel about a deal where you're cleaning the kitchen every evening?"),
-    # the threat goes, what they stand to lose stays as their own concern
-    ("you need to pay the fine by tuesday or you'll lose your licence", "you need to",
-     "How would you feel about paying the fine by tuesday? I know you don't want to lose your licence."),
-    ("honestly u gotta get it together at school or ur gonna miss the whole semester", "u gotta",
-     "How would you feel about getting it together at school? I know you don't want to miss the whole semester."),
-    # a run-on order after "just" is another step of the same list
-    ("stop calling him after midnight just put the phone away", "just put the phone away",
-     "How would you feel about stopping calling him after midnight and putting the phone away?"),
-    # how the order is to be done, said after it, stays with it
-    ("give up the vape this week, cold turkey", "give up the vape",
-     "How would you feel about giving up the vape this week, cold turkey?"),
-    # a reduced relative clause on a longer noun phrase stays with its noun
-    ("Take every single form they gave you to the office.", "Take every single form",
-     "How would you feel about taking every single form they gave you to the office?"),
-])
-def test_power_over_keeps_more(sentence, phrase, expected):
-    assert _best(sentence, phrase, "power_over") == expected
-
-
-@pytest.mark.parametrize("sentence,phrase,expected", [
-    # medication advice given as what the supporter would do, or what could be done: handed to the prescriber
-    ("if it was me i'd just halve the sertraline when the headaches start", "halve the sertraline",
-     "Would you like to talk with your prescriber about halving the sertraline when the headaches start?"),
-    ("you could take one of your dad's sleeping pills before the flight", "could take one of",
-     "Would you like to talk with your prescriber about taking one of your dad's sleeping pills before the flight?"),
-    ("Um, honestly, I'd skip the lunchtime dose and just take two at night.", "skip the lunchtime dose",
-     "Would you like to talk with your prescriber about skipping the lunchtime dose and just taking two at night?"),
-    # the span cut the experience short: its words before the verb are lent back
-    ("Panic attacks in the morning are a classic anxiety sign.", "morning are a classic",
-     "Panic attacks in the morning sound really hard. What has it been like for you?"),
-    # a determiner said twice across a comma does not end the noun phrase
-    ("I'd say the headaches and the, the dizziness, that's a migraine disorder.", "that's a migraine disorder",
-     "The headaches and the dizziness sound really hard. What has it been like for you?"),
-])
-def test_diagnosis_keeps_more(sentence, phrase, expected):
-    assert _best(sentence, phrase, "diagnosis") == expected
 
 
 def test_segments_and_gerunds():
