@@ -1152,7 +1152,6 @@ def _sounds(t: str) -> str:
 
 _SUBJECTS = frozenset("i i'm im i've ive you you're youre you've youve u ur he he's she she's they they're it it's its "
                       "that's thats there's we".split())
-_DETERMINERS = frozenset("the a an this that these those your his her their my our ur".split())
 
 
 def _names_experience(t: str) -> bool:
@@ -1255,6 +1254,7 @@ def _neighbour(sentence: str, lo: int, hi: int, read, avoid=()) -> tuple[str, in
 _OBJECT_END = frozenset("the a an to of at on in your my his her their our from into this that these those some "
                         "any every one".split())
 _DET_END = frozenset("the a an your my his her their our this that these those".split())
+_DETERMINERS = _DET_END | {"ur"}  # ... and the chat spelling, where a noun phrase starts
 _TOPIC_PREP = frozenset("about for with over around".split())
 # clinical labels: a clause of the sentence that names one is not kept around a rewrite
 _LABELS = frozenset(w for w in _CLINICAL - L.MEDICATION if len(w) > 3) - frozenset(
