@@ -62,6 +62,31 @@ def _best(sentence, phrase, label, avoid=()):
     # a reduced relative clause on a longer noun phrase stays with its noun
     ("Take every single form they gave you to the office.", "Take every single form",
      "How would you feel about taking every single form they gave you to the office?"),
+    # an order form whose verb no list of ours holds is still an order ("why don't you just mute him")
+    ("why don't you just unfollow her and go to bed", "why don't you just",
+     "How would you feel about unfollowing her and going to bed?"),
+    # the politer and the blunter forms of "I want you to"
+    ("I'd like you to ring the dentist before lunch.", "I'd like you to ring the dentist",
+     "How would you feel about ringing the dentist before lunch?"),
+    ("I'm telling you to take the bus home tonight.", "I'm telling you to",
+     "How would you feel about taking the bus home tonight?"),
+    ("I want you at the food bank by nine.", "I want you at the food bank",
+     "How would you feel about being at the food bank by nine?"),
+    # a step taken for the person without asking is offered as theirs to choose
+    ("I've already rung the housing office and told them you're moving out.", "I've already rung the housing office",
+     "Would you like me to ring the housing office and tell them you're moving out?"),
+    ("I'm emailing your tutor tonight and asking for an extension, and that's that.", "I'm emailing your tutor tonight",
+     "Would you like me to email your tutor tonight and ask for an extension?"),
+    # a threat with "have to" in it ("I'm going to have to call ...") is offered as a step they may want
+    ("If you skip the appointment again, I'm going to have to call your caseworker.",
+     "I'm going to have to call your caseworker",
+     "If you skip the appointment again, would you want me to call your caseworker?"),
+    # a ban said as "no" + a gerund with its object: what it banned, asked about
+    ("no driving the van until the dizziness stops", "no driving the van",
+     "How do you feel about driving the van until the dizziness stops right now?"),
+    # a clause of time after the order goes into the question; the name the supporter used stays
+    ("Fill in the renewal form today, before the office closes.", "Fill in the renewal form today",
+     "How would you feel about filling in the renewal form today before the office closes?"),
 ])
 def test_power_over_patterns(sentence, phrase, expected):
     assert _best(sentence, phrase, "power_over") == expected

@@ -195,12 +195,9 @@ def test_candidates_the_model_flags_are_dropped(model, monkeypatch):
     assert "What would help you tonight?" in texts
 
 
-# The alternatives' target (issue #4) is 0.80 on both. The rewrite bank meets it. The test split stands at 0.796:
-# quality gates added this round (a reply built on a real noun phrase or reflected as a clause; context clauses that
-# are themselves orders, minimisers or diagnoses rewritten or dropped) removed ungrammatical and concern-keeping
-# replies that the measure had counted as keeping content. It is held at 0.79 so that a further drop fails;
-# MODEL_CARD.md and the closing notes report the shortfall.
-FLOOR = {"test_split": 0.79, "rewrite_bank": 0.80}
+# The alternatives' target (issue #4): the best alternative keeps the content words for at least 80% of findings,
+# on the test split and on the rewrite bank.
+FLOOR = {"test_split": 0.80, "rewrite_bank": 0.80}
 
 
 def test_shipped_metrics_meet_the_floor():

@@ -275,10 +275,13 @@ _ORDER_LEAD = re.compile(
     r"do)(?: now| here| first)? is|"
     # "what you're gonna do is", "what u need to do is": the order is what follows
     r"what (?:you|u)(?:'re|'ll| are| r| will)?(?: (?:gonna|going to|need to|have to|gotta|got to|should|must))? do"
-    r"(?: now| here| first| tonight| today| tomorrow)? is|first thing (?:in the morning|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"(?: now| here| first| tonight| today| tomorrow)? is|"
+    # "what I'd really want you to do right now is", "I've decided": the order or the decision follows
+    r"what i(?:'d| would)? (?:really )?(?:like|want|need) (?:you|u) to do(?: right now| now| here| first| tonight| today)?"
+    r" is|i(?:'ve| have)? (?:already )?decided(?: that)?|first thing (?:in the morning|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)|"
     r"i mean|you know|yeah|well|anyway|now|i think|i really think|i do think|i really do think|i honestly think|"
-    r"what i'd say is|my advice is|i feel like|maybe|tbh|ngl|imo|just|"
+    r"what i'd say is|my advice is|i feel like|maybe|tbh|ngl|imo|just|def|definitely|frankly|"
     r"really|please|first thing tomorrow|tomorrow|tonight|today|from now on|"
     r"starting (?:tonight|today|tomorrow|now|this \w+|next \w+))\b[,:\s]*)+", re.I)
 _ORDER_FORMS = (
@@ -286,6 +289,10 @@ _ORDER_FORMS = (
     (re.compile(r"^(?:how about|what about) (?:you|u)\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^i(?:'m| am)? (?:really |just )?(?:going to |gonna )?(?:want|need) (?:you|u) to\s+(?:just\s+)?",
                 re.I), False),
+    # "I'd like you to call your aunt", "I'm telling you to go to the ER": the same order, said more politely or
+    # more bluntly
+    (re.compile(r"^(?:i(?:'d| would)(?: really)? (?:like|want|love|prefer)|i(?:'m| am) (?:telling|asking)) (?:you|u) "
+                r"to\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^(?:you|u)(?:'re| are)? (?:gonna|going to) have to\s+", re.I), False),
     (re.compile(r"^make sure (?:that )?(?:you|u)\s+", re.I), False),
     (re.compile(r"^(?:you|u)(?:'re| are| r) not allowed to\s+", re.I), True),
@@ -298,7 +305,7 @@ _ORDER_FORMS = (
     (re.compile(r"^(?:can|could|will|would) (?:you|u) (?:just |please )+", re.I), False),
 )
 # "I'm going to need you at a meeting", "I need you back here": being somewhere
-_NEED_YOU_AT = re.compile(r"^i(?:'m| am)? (?:really )?(?:going to |gonna |'ll |will )?need (?:you|u) "
+_NEED_YOU_AT = re.compile(r"^i(?:'m| am)? (?:really )?(?:going to |gonna |'ll |will )?(?:need|want) (?:you|u) "
                           r"(?=(?:at|in|on|back|here|there)\b)", re.I)
 
 
@@ -355,8 +362,10 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
     at = _NEED_YOU_AT.match(text)
     if at:
         return "be", text[at.end():], False
-    no_more = re.match(r"^no more (\w+ing)\b\s*(.*)$", text, re.I)
-    if no_more and _is_gerund(no_more.group(1)) and no_more.group(1).lower() not in _STATES:
+    no_more = re.match(r"^no (?:more )?(\w+ing)\b\s*(.*)$", text, re.I)
+    # ("no quitting" on its own is a tag after an order, answered by what might make quitting tempting)
+    if no_more and _is_gerund(no_more.group(1)) and no_more.group(1).lower() not in _STATES and (
+            no_more.group(2).strip(" ,.!?") or re.match(r"^no more\b", text, re.I)):
         # "no more going out with that crowd": an order not to, said as a ban
         return _base(no_more.group(1).lower()), no_more.group(2), True
     for pattern, negated in _ORDER_FORMS:
@@ -366,7 +375,10 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
             verb, tail = rest[0].lower(), (rest[1] if len(rest) > 1 else "")
             if verb in _DESTINATION and re.search(r"going to\s+$", m.group(0), re.I):
                 verb, tail = "go", f"to {text[m.end():]}"  # "you're going to every evening group": going there
-            return (verb, tail, negated) if _action_verb(verb) else ("", "", False)
+            # the form says an action follows ("why don't you just unfriend him"): any word that can be a verb
+            # heads it, not only the verbs we list
+            ok = _action_verb(verb) or (verb.isalpha() and verb not in FUNCTION | _DETS_OBJ and _can_be_verb(verb))
+            return (verb, tail, negated) if ok else ("", "", False)
     c = analyse(text)
     after_modal = c.modal and c.subject in {"you", "u", ""} and c.modal not in {"will", "'ll", "want to", "wanna"} \
         and re.fullmatch(r"[a-z]+", c.verb or "") and c.verb not in _DETS_OBJ | {"be", "you", "i", "it", "that", "so"} \
@@ -645,6 +657,12 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
         if obj and not obj.split()[0].lower() in {"me", "him", "her", "them", "it", "us", "to", "up", "out"}:
             out.append(f"What would you like to do about {obj}?")
     if not out and not verb:
+        # a step the supporter took or is taking for the person without asking ("I've already called the benefits
+        # office", "I'm booking you in with Rita"): the same step, offered for them to choose
+        acted = _acted_for(sentence[lo:hi])
+        if acted:
+            out.append(f"Would you like me to {acted}?")
+    if not out and not verb:
         # the threat flagged on its own ("if you miss one, I'm calling your brother"): the step offered instead
         a = max((x for x, _ in segments(sentence) if x < start), default=0)
         offer, lo2, hi2 = _offer_of(sentence, a)
@@ -672,10 +690,61 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
     return out, lo, hi
 
 
+_ACTED = re.compile(r"^(?:i've|ive|i have|i)\s+(?:already |just |also )*(?:gone ahead and |went ahead and )?([a-z]+)\b(.*)$"
+                    r"|^(?:i'm|im|i am)\s+(?:already |just |also )*([a-z]+ing)\b(.*)$", re.I)
+_ACTED_TAIL = re.compile(r"(?:,?\s*\b(?:myself|already|for you|on your behalf|(?:and )?that's (?:that|done|it|settled)|"
+                         r"so that's (?:that|done|sorted|settled)|i already|end of story)\b)+\s*$", re.I)
+
+
+def _acted_for(clause: str) -> str:
+    """The step, as a verb phrase, that the supporter says they took or are taking on the person's behalf ("I've
+    already called the benefits office and told them you're starting", "I'm calling Rita first thing tomorrow");
+    '' when the clause says no such step.
+
+    >>> _acted_for("I've signed you up for the Thursday group at school.")
+    'sign you up for the Thursday group at school'
+    >>> _acted_for("i went ahead and rang the landlord for you and told him you're taking it")
+    "ring the landlord and tell him you're taking it"
+    >>> _acted_for("I'm calling Rita first thing tomorrow and booking you in with her, and that's that.")
+    'call Rita first thing tomorrow and book you in with her'
+    >>> _acted_for("I've been there too"), _acted_for("I'm feeling it"), _acted_for("I think so")
+    ('', '', '')
+    """
+    from lemminflect import getAllLemmas, getLemma
+
+    text = normalise(_trim(_OPENERS.sub("", clause.strip()))).strip(" ,.!?")
+    m = _ACTED.match(text)
+    if not m:
+        return ""
+    word, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    word = word.lower()
+    lemma = (getLemma(word, upos="VERB") or (word,))[0]
+    past = m.group(1) and word != lemma and not word.endswith("s") and "VERB" in getAllLemmas(word)
+    if not (past or (m.group(3) and _is_gerund(word))) or lemma in _STATIVE | _NOT_ACTED or not _action_verb(lemma):
+        return ""
+    rest = _ACTED_TAIL.sub("", rest).strip(" ,")
+    rest = re.sub(r"\s*\bfor you\b", "", rest)
+    if not rest or not _has_content(rest):
+        return ""
+
+    def base(m2):  # the verbs joined to it ("... and told him") in their base form too
+        w = m2.group(2).lower()
+        b = (getLemma(w, upos="VERB") or (w,))[0]
+        return f"{m2.group(1)} {b}" if b != w and _action_verb(b) and not w.endswith("s") else m2.group(0)
+
+    rest = re.sub(r"\b(and|then)\s+([a-z]+)\b", base, rest)
+    return f"{lemma} {rest}"
+
+
+_NOT_ACTED = frozenset("be go come say think feel see hear try do mean wonder guess hope wish notice"
+                       " realise realize forget remember worry".split())
+
+
 # the step the supporter threatens to take if the order is not followed: "or I'm sending someone out", "and if you
 # miss one, I'm calling your brother"
 _THREAT = re.compile(r"(?:\bor (?:else )?|\bif (?:you|u) ((?:[\w']+ ){0,5}?[\w']+),?\s+)(?:i'm|im|i am|i'll|ill|i will|"
-                     r"i'm gonna|i'm going to)\s+(?:just |gonna |going to )?([a-z]+)\b([^,;.!?]*)", re.I)
+                     r"i'm gonna|i'm going to)\s+(?:just |gonna |going to )?(?:have to |need to |gotta )?([a-z]+)\b"
+                     r"([^,;.!?]*)", re.I)
 
 
 def _offer_of(sentence: str, lo: int) -> tuple[str, int, int]:
@@ -1154,6 +1223,11 @@ _SUBJECTS = frozenset("i i'm im i've ive you you're youre you've youve u ur he h
                       "that's thats there's we".split())
 
 
+# what a medicine is taken or checked as: no experience to call hard
+_MED_THINGS = frozenset("shot shots dose doses dosage levels level pill pills tablet tablets injection injections jab jabs "
+                        "patch patches script prescription refill refills meds med medication medications".split())
+
+
 def _names_experience(t: str) -> bool:
     """Can ``t`` stand as the subject of "... sounds really hard"? A noun phrase (a determiner first, or a last
     word that is a noun) or a gerund clause, with no subject of its own, no verdict, no "sounds like" frame, and
@@ -1167,8 +1241,9 @@ def _names_experience(t: str) -> bool:
     ...                                  "worry sounds", "a bit crazy when you say it out loud", "behaviour fr",
     ...                                  "spiralling like this after getting", "worse than the panic", "the sooner you accept",
     ...                                  "the new", "your meds", "the racing heart at the store proves",
-    ...                                  "Arturo, all seven days", "plus the mold", "your granddaughter", "pattern"]]
-    [False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False]
+    ...                                  "Arturo, all seven days", "plus the mold", "your granddaughter", "pattern",
+    ...                                  "the invega shots", "your levels"]]
+    [False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False]
     """
     from lemminflect import getAllLemmas
 
@@ -1188,8 +1263,10 @@ def _names_experience(t: str) -> bool:
         return False
     last = words[-1]
     lemmas = getAllLemmas(last)
-    if last in L.MEDICATION or (last.endswith("ing") and "NOUN" not in lemmas and len(words) > 1 and words[-2] in _PREP):
-        return False  # a medicine is not an experience; "after getting" is a gerund cut from its object
+    if set(words) & L.MEDICATION or last in _MED_THINGS or (
+            last.endswith("ing") and "NOUN" not in lemmas and len(words) > 1 and words[-2] in _PREP):
+        return False  # a medicine is not an experience ("the invega shots", "your levels"); "after getting" is a
+        # gerund cut from its object
     if words[0].endswith("ing") and "VERB" in getAllLemmas(words[0]) and len(words) > 1:
         return True  # a gerund clause: "thinking his phone is bugged"
     # a finite verb last ("... proves", "... thinks"): a clause, not a thing
@@ -2051,6 +2128,9 @@ _TIME_ADJUNCT = re.compile(r"(?:(?:before|by|after|until|till|on|at|this|next|fr
 # how an order is to be done, said after it: it goes with the question ("..., cold turkey?")
 _MANNER_ADJUNCT = re.compile(r"(?:cold turkey|all at once|in person|on your own|by yourself|face to face|"
                              r"one (?:day|step) at a time|little by little|bit by bit)", re.I)
+# a clause of time after the order ("before we leave this office", "once the kids are asleep"); conditions ("if",
+# "unless", "until you've got a week clean") are no part of the question: they press the order
+_WHEN_CLAUSE = re.compile(r"^(?:when|once|before|after|while)\s+(?:we|you|u|the|your|ur|she|he|they|it|i)\b", re.I)
 _SUBORDINATE = re.compile(r"^(?:if|when|whenever|whatever|once|before|after|until|till|while|since)\b", re.I)
 _ONLY_VOUCH = re.compile(r"^\W*(?:i promise|i swear|i guarantee|guaranteed|trust me|i can feel it|i can tell|"
                          r"you'll see|believe me|i know|i'm sure|for sure|no doubt|no question|100%|easy|promise|"
@@ -2302,8 +2382,9 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
         t = _trim(normalise(sentence[after[0][1][0]:after[0][1][1]]))
         t = re.sub(r"^(?:(?:i mean|like|um|uh|so|and|but|maybe|ideally)\b[,\s]*)+", "", t, flags=re.I)
         t = re.sub(r"[,\s]+(?:even|though|tho|then|too|at least|if you can)$", "", t, flags=re.I).strip(" ,")
-        if _TIME_ADJUNCT.fullmatch(t) or _MANNER_ADJUNCT.fullmatch(t):
-            tail = t
+        if _TIME_ADJUNCT.fullmatch(t) or _MANNER_ADJUNCT.fullmatch(t) or (
+                _WHEN_CLAUSE.match(t) and len(t.split()) <= 10 and not re.search(r"\b(?:or|else|otherwise)\b", t, re.I)):
+            tail = t  # "..., before we leave this office": when, said after the order
             after = after[1:]
     return sentences(before, False), lead, sentences(after, True), validation, rewritten, tail
 

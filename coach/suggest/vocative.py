@@ -14,6 +14,8 @@ English lexicon knows and that is not chat slang).
 ('Mo', '')
 >>> vocative("Ugh, that again?"), vocative("Suboxone is way better, u should switch"), vocative("Sunday, then.")
 ('', '', '')
+>>> vocative("Jay, you're not leaving."), vocative("Come on, Lou, pull yourself together."), vocative("Sure, you can.")
+('Jay', 'Lou', '')
 >>> with_vocative("How would you feel about calling them back?", "Gina")
 'Gina, how would you feel about calling them back?'
 """
@@ -38,8 +40,8 @@ _NOT_NAMES = frozenset("""tmrw tmr tbh ngl fr idk lol omg imo imho btw fwiw rn s
     lmao jk tho gonna gotta wanna kinda sorta ugh huh whoa aw oof ha hm hmm mhm yikes ew gotcha congrats heya heyy
     hiya hooah ttyl dw srsly ppl wht wat whatre whens pm am st op aa mr mrs ms dr mx sarge doc coach team all
     jeez wow abt omw ikr nvm
-    everyone folks monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december""".split())
+    everyone folks monday tuesday wednesday thursday friday saturday sunday january february march
+    july september october november december""".split())  # April, May, June, August are names too
 
 
 @lru_cache(maxsize=4096)
@@ -47,6 +49,14 @@ def _known(word: str) -> bool:
     from lemminflect import getAllLemmas
 
     return bool(getAllLemmas(word))
+
+
+@lru_cache(maxsize=4096)
+def _only_noun(word: str) -> bool:
+    """A word the lexicon knows only as a noun ("jay", "rose"), so it can be a name; "sure", "fine" cannot."""
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) <= {"NOUN", "PROPN"}
 
 
 def _name_like(word: str, capitalised_in_place: bool) -> bool:
@@ -79,8 +89,11 @@ def vocative(sentence: str) -> str:
         lead = all(x.lower() in _LEAD or x == "," for x in toks[:i]) and (nxt == "," or nxt.lower() in _YOU or asks)
         # after a comma at the end ("..., Jamal."), or between commas before the speaker turns to them
         after = toks[i + 2].lower() if i + 2 < n else ""
-        tail = prev == "," and (nxt in {".", "!", "?"} or not nxt or (nxt == "," and after in _RESUME)) and (
-            cap or not _known(t.lower()))
+        # ... or between commas before an order ("Come on, Lou, pull yourself together")
+        tail = prev == "," and (nxt in {".", "!", "?"} or not nxt or (nxt == "," and (
+            after in _RESUME or after in L.IMPERATIVE_VERBS))) and (cap or not _known(t.lower()))
+        # "Jay, you're not leaving": a capitalised first word that is only ever a noun, addressed before "you"
+        cap = cap or (i == 0 and t[0].isupper() and nxt == "," and after in _RESUME and _only_noun(t.lower()))
         if (greeted or lead or tail) and _name_like(t, cap):
             if greeted or lead or cap:
                 return t[0].upper() + t[1:]
