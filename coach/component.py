@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
+from coach.model import phatic
 from coach.model.features import SpanText
 
 SPANS_KEY = "coach"
@@ -177,6 +178,8 @@ class SessionCoach:
         # one model call for the whole batch; best[k, j] is the window of sentence k that scored label j highest.
         # The sentences carry their spans, so the cue features read these tokens instead of re-tokenising.
         proba, best = self.model.predict_proba_windows(items)
+        # a turn of back-channel, reactions or greetings only needs more evidence for a concern (coach.model.phatic)
+        proba *= phatic.discount([docs[d].text for d in owner], self.labels)
         flags = self.model.flags(proba) if len(texts) else proba.astype(bool)
 
         hits = [(k, j) for k in range(len(sents)) for j in range(len(self.labels)) if flags[k, j]]

@@ -77,15 +77,35 @@ CONCERNS_AND_STRENGTHS = [
 ]
 
 
-def test_short_everyday_turns_are_rarely_flagged(model):
-    flags = model.flags(model.predict_proba(NO_LABEL))
-    concern_cols = [j for j, lab in enumerate(model.labels_) if lab != "person_driven"]
-    flagged = [t for t, row in zip(NO_LABEL, flags) if row[concern_cols].any()]
-    # The aim is at most 1 in 20. The shipped model flags 3 of these 40 ("Wow, three years.", "Cool, cool.",
-    # "Wait, the blue building?"): short reactions whose single word ("wow", "cool") carries a sarcastic judgment
-    # in some training turns, which a 2-word text cannot outweigh; section U (short turns) did not fix it. The
-    # README and the model card state it as a limit; this guard fails if it gets worse.
-    assert len(flagged) <= 3, flagged
+def _concerns(nlp, texts):
+    """The concern labels the whole pipeline (model, phatic discount, spans) gives each text."""
+    return [sorted({s.label_ for s in doc.spans["coach"] if s.label_ != "person_driven"})
+            for doc in nlp.pipe(texts)]
+
+
+def test_short_everyday_turns_are_rarely_flagged(nlp):
+    flagged = [t for t, labs in zip(NO_LABEL, _concerns(nlp, NO_LABEL)) if labs]
+    # The aim is at most 1 in 20. The pipeline flags 2 of these 40 ("Wow, three years.", "Wait, the blue
+    # building?"): a reaction word ("wow") that carries a sarcastic judgment in some training turns, next to a
+    # content word the phatic discount (coach.model.phatic) rightly does not pass over. The README and the model
+    # card state the limit; this guard fails if it gets worse.
+    assert len(flagged) <= 2, flagged
+
+
+# Turns of back-channel, reactions, greetings and thanks only, and fixed logistics forms (written for this test):
+# the codebook gives them no label, and the phatic discount keeps the model from reading sarcasm into one word.
+PHATIC = ["Perfect.", "Brilliant!", "Nice one.", "Seriously?", "Wow.", "Oh wow, okay.", "Great, thanks.",
+          "Mm-hm, right.", "No way!", "Oh my god.", "Hang on a sec.", "Give me two minutes.", "Excuse the mess.",
+          "Mind the step.", "Yep, yep.", "Cool, cool."]
+# ... and the same words with something the person did, or a disapproving word: still judgments
+SARCASM = ["Perfect, another missed shift.", "Wow, again?", "Seriously? You lost it again?", "Brilliant, you quit.",
+           "smh, seriously", "Nice going, genius."]
+
+
+def test_phatic_turns_are_not_flagged_and_sarcasm_with_content_still_is(nlp):
+    assert [t for t, labs in zip(PHATIC, _concerns(nlp, PHATIC)) if labs] == []
+    missed = [t for t, labs in zip(SARCASM, _concerns(nlp, SARCASM)) if "judgment" not in labs]
+    assert len(missed) <= 1, missed
 
 
 @pytest.mark.parametrize("label", ["power_over", "judgment", "diagnosis", "false_promise", "person_driven"])

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from coach import corpus as corpus_mod
-from coach.model import io
+from coach.model import io, phatic
 from coach.model.classifier import SessionModel
 from coach.model.data import pool, sentence_units, utterance_matrix
 from coach.taxonomy import LABELS, kind_of
@@ -87,7 +87,8 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
 
     dev = parts["dev"]
     dev_units = sentence_units(dev, labels)
-    dev_proba = pool(model.predict_proba(dev_units.texts), dev_units.owner, len(dev))
+    dev_proba = pool(model.predict_proba(dev_units.texts), dev_units.owner, len(dev)) * phatic.discount(
+        [r["text"] for r in dev], labels)  # as the pipeline scores them: phatic turns need more evidence
     thresholds = tune_thresholds(utterance_matrix(dev, labels).astype(bool), dev_proba, labels)
     model.thresholds_ = thresholds
     log("thresholds: " + ", ".join(f"{k}={v:.2f}" for k, v in thresholds.items()))

@@ -1,0 +1,88 @@
+"""Phatic turns: words that only keep the conversation going, which the codebook gives no label.
+
+The codebook's decision rules label what the words *do*: back-channel ("mm-hm", "right"), reactions ("wow",
+"nice one"), greetings, thanks and session logistics ("give me a sec", "excuse the mess") get no label unless
+they order or promise something. A model of word and character n-grams learns that "wow" or "perfect" sometimes
+open a sarcastic judgment ("Perfect, another missed shift.") and, on a turn of that word alone, has nothing else
+to weigh. Real sessions are full of such turns, so this evidence is discounted: a sentence made only of phatic
+words has its concern probabilities multiplied by :data:`DISCOUNT`, one of a few fixed logistics forms by
+:data:`LOGISTICS_DISCOUNT`.
+Anything else in the sentence (a noun, a "you", "again", "smh") lifts the discount, so "Seriously? Again?" or
+"wow. real mature." are scored as they were.
+
+>>> [phatic(t) for t in ["Wow.", "Nice one!", "mm-hm, right, okay", "Seriously?", "Hold on, one sec."]]
+[True, True, True, True, True]
+>>> [phatic(t) for t in ["Wow, again?", "smh seriously", "Perfect, another relapse.", "Give me your phone.",
+...                      "Hold on, you did what?", "Stop."]]
+[False, False, False, False, False, False]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import numpy as np
+
+# concern probabilities of a phatic sentence are multiplied by this: a flag needs twice the evidence; a fixed
+# logistics form ("give me two minutes"), whose imperative the model reads as an order, needs four times
+DISCOUNT = 0.5
+LOGISTICS_DISCOUNT = 0.25
+
+# words that carry no content of their own in a turn: interjections, back-channel, one-word reactions,
+# greetings and thanks. Not here: words that disapprove by themselves ("smh", "ugh", "pathetic"), that point
+# at a repeat ("again"), that order ("stop", "enough", "come on") or that name anyone ("you").
+_WORDS = frozenset("""
+    oh ooh ah aah aw aww wow whoa woah huh hm hmm hmmm mm mmm mhm mm-hm uh-huh um uh er erm oof ouch yikes dang
+    shoot jeez gosh omg lol lmao haha hah ha hehe yay phew welp
+    yes yeah yep yup ya yah okay ok k kk okey alright right sure totally absolutely definitely exactly true indeed
+    gotcha cool nice great perfect brilliant lovely awesome amazing excellent fantastic sweet neat wonderful good
+    fine fair really seriously wait hey hi hello hiya morning evening afternoon thanks thank ty thx cheers bye
+    sorry no nope nah well so anyway
+    """.split())
+# fixed phrases of the same kind, each read as one phatic word
+_PHRASES = re.compile(r"\b(?:nice one|good one|fair enough|of course|no way|got it|i see|makes sense|my god|"
+                      r"oh my god|oh my gosh|thank you|no worries|all good|sounds good|sure thing|for real|"
+                      r"good to hear|hold on|hang on|one sec(?:ond)?|a sec(?:ond)?|bear with me|one moment|"
+                      r"just a (?:sec|second|minute|moment)|see you|take care|talk soon)\b", re.I)
+# logistics said as an imperative, which orders nothing about the person's life
+_LOGISTICS = re.compile(
+    r"^(?:(?:sorry|okay|ok|right|so|oh)\W+)*(?:"
+    r"(?:give me|gimme) (?:a|one|two|three|five|ten|a few|a couple)(?: of)? (?:sec|secs|second|seconds|min|mins|"
+    r"minute|minutes|moment|moments|mo)"
+    r"|(?:hold|hang) on(?: a (?:sec|second|minute|moment))?"
+    r"|excuse the (?:mess|noise|state of (?:the|my) (?:room|office|desk))"
+    r"|mind the (?:step|steps|gap|door|cables?|wet floor)"
+    r")\b[\W]*(?:(?:one sec|a sec|please|thanks)\W*)*$", re.I)
+_TOKENS = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
+
+
+def phatic(text: str) -> bool:
+    """Is the sentence only back-channel, reactions, greetings or thanks, or a fixed logistics form?"""
+    return _factor(str(text)) < 1.0
+
+
+@lru_cache(maxsize=16384)
+def _factor(text: str) -> float:
+    text = text.strip()
+    if not text or len(text) > 80:
+        return 1.0
+    if _LOGISTICS.match(text):
+        return LOGISTICS_DISCOUNT
+    words = _TOKENS.findall(_PHRASES.sub(" ", text.lower()))
+    return DISCOUNT if all(w in _WORDS for w in words) and (words or _PHRASES.search(text)) else 1.0
+
+
+def discount(texts: list[str], labels: list[str]) -> np.ndarray:
+    """(n, n_labels) factors: the discount on the concern columns of phatic sentences, 1 elsewhere.
+
+    >>> discount(["Wow.", "You need to stop.", "Give me two minutes."], ["power_over", "person_driven"]).tolist()
+    [[0.5, 1.0], [1.0, 1.0], [0.25, 1.0]]
+    """
+    from coach import taxonomy
+
+    out = np.ones((len(texts), len(labels)))
+    concern = np.array([taxonomy.kind_of(label) == "concern" for label in labels], dtype=bool)
+    for i, t in enumerate(texts):
+        out[i, concern] = _factor(str(t))
+    return out
