@@ -6,6 +6,8 @@
 (['Peer Specialist'], 'supporter: Peer Specialist (role name)')
 >>> resolve_supporters(t, ["caller"])
 (['Caller'], 'supporter: Caller (--speaker)')
+>>> resolve_supporters(Transcript([Turn("C", "I can't sleep."), Turn("T", "Tell me more.")], source="s.txt"))
+(['T'], "supporter: T (the helper's initial of a therapist/client pair)")
 """
 
 from __future__ import annotations
@@ -31,7 +33,16 @@ ROLE_WORDS: tuple[tuple[str, int], ...] = (
     ("coach", 2),
     ("counselor", 3),
     ("counsellor", 3),
+    ("therapist", 3),
+    ("listener", 3),
+    ("helper", 3),
     ("advocate", 4),
+    ("case manager", 4),
+    ("social worker", 4),
+    ("crisis worker", 4),
+    ("clinician", 4),
+    ("interviewer", 6),
+    ("responder", 6),
     ("mentor", 5),
     ("navigator", 6),
     ("facilitator", 7),
@@ -56,8 +67,19 @@ NOT_SUPPORTER_WORDS = frozenset(
         "visitor",
         "texter",
         "interviewee",
+        "respondent",
+        "seeker",
     ]
 )
+# Counselling transcripts often label the two speakers with initials: the helper's initial of each pair
+_INITIAL_PAIRS = {
+    frozenset({"t", "c"}): "t",  # therapist / client
+    frozenset({"th", "cl"}): "th",
+    frozenset({"t", "p"}): "t",  # therapist / patient
+    frozenset({"co", "cl"}): "co",  # counsellor / client
+    frozenset({"i", "r"}): "i",  # interviewer / respondent
+    frozenset({"ps", "p"}): "ps",  # peer supporter / person
+}
 
 
 def _key(name: str) -> str:
@@ -134,9 +156,13 @@ def resolve_supporters(
         chosen, why = found, "no speaker labels: all of the text is the supporter's"
     else:
         ranked = [(rank, i, name) for i, name in enumerate(found) if (rank := role_rank(name)) is not None]
+        initials = {_key(n).rstrip(".:"): n for n in found if n != UNKNOWN_SPEAKER}
+        helper = _INITIAL_PAIRS.get(frozenset(initials)) if len(initials) == 2 else None
         if ranked:
             best = min(ranked)[2]
             chosen, why = groups[_key(best)], "role name"
+        elif helper:
+            chosen, why = groups[_key(initials[helper])], "the helper's initial of a therapist/client pair"
         else:
             opener = next(
                 (

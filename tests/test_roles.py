@@ -47,6 +47,8 @@ def test_strongest_role_word_wins():
         "Guest",
         "Patient",
         "Resident",
+        "Respondent",
+        "Help Seeker",
     ],
 )
 def test_supported_person_is_not_a_role(name):
@@ -56,10 +58,23 @@ def test_supported_person_is_not_a_role(name):
 
 
 @pytest.mark.parametrize(
-    "name", ["PSS", "CPS 1", "peer_specialist", "Counsellor", "Navigator", "Facilitator"]
+    "name", ["PSS", "CPS 1", "peer_specialist", "Counsellor", "Navigator", "Facilitator", "THERAPIST",
+             "Listener", "Case Manager", "Social Worker", "Interviewer"]
 )
 def test_role_words(name):
     assert role_rank(name) is not None
+
+
+@pytest.mark.parametrize("speakers,helper", [
+    (("C", "T", "C"), "T"), (("CL", "TH"), "TH"), (("P", "T"), "T"), (("Cl", "Co"), "Co"), (("R", "I"), "I"),
+])
+def test_counselling_initials_name_the_helper_even_when_the_client_opens(speakers, helper):
+    assert resolve_supporters(transcript(*speakers))[0] == [helper]
+
+
+def test_initials_outside_a_known_pair_fall_back_to_the_opener():
+    assert resolve_supporters(transcript("A", "B"))[0] == ["A"]
+    assert resolve_supporters(transcript("T", "C", "X"))[0] == ["T"]  # three speakers: no pair rule, T opens
 
 
 def test_opens_the_session_skipping_unknown():
