@@ -35,6 +35,7 @@ from spacy.util import minibatch
 
 from coach.model import phatic
 from coach.model.features import SpanText
+from coach.reported import reported_quotes
 
 SPANS_KEY = "coach"
 
@@ -112,6 +113,9 @@ class SessionCoach:
         self.batch_size = batch_size
         self.model = model if model is not None else io.load(model_path)
         self.labels = list(self.model.labels_)
+        from coach import taxonomy
+
+        self._kinds = [taxonomy.kind_of(label) for label in self.labels]
         self._sentencizer = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -163,6 +167,27 @@ class SessionCoach:
                 span._.coach_suggestions = []
         return top
 
+    def _unquote(self, items, sents, proba) -> None:
+        """Concern scores of sentences that quote someone else's words (codebook rule 4: "My dad always said \"you
+        need to toughen up\"" gives no order) become the scores of the sentence with the quote put as "that",
+        when lower: the supporter is flagged for what they say, not for what they report. One more model call,
+        for those sentences only."""
+        todo = []
+        for k, sent in enumerate(sents):
+            quotes = [(a - sent.start_char, b - sent.start_char) for a, b in reported_quotes(sent.doc.text)
+                      if a < sent.end_char and b > sent.start_char]
+            if quotes:
+                text = str(items[k])
+                for a, b in reversed(quotes):
+                    text = text[:max(0, a)] + "that" + text[min(len(text), b):]
+                todo.append((k, text))
+        if not todo:
+            return
+        without = self.model.predict_proba([t for _, t in todo])
+        concern = np.array([kind == "concern" for kind in self._kinds])
+        for (k, _), row in zip(todo, without):
+            proba[k, concern] = np.minimum(proba[k, concern], row[concern])
+
     def _process(self, docs: list[Doc]) -> list[Doc]:
         from coach import taxonomy
         from coach.suggest import suggest_many
@@ -180,6 +205,7 @@ class SessionCoach:
         proba, best = self.model.predict_proba_windows(items)
         # a turn of back-channel, reactions or greetings only needs more evidence for a concern (coach.model.phatic)
         proba *= phatic.discount([docs[d].text for d in owner], self.labels)
+        self._unquote(items, sents, proba)
         flags = self.model.flags(proba) if len(texts) else proba.astype(bool)
 
         hits = [(k, j) for k in range(len(sents)) for j in range(len(self.labels)) if flags[k, j]]

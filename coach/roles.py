@@ -153,7 +153,11 @@ def resolve_supporters(
             chosen.extend(n for n in groups[key] if n not in chosen)
         why = "--speaker"
     elif not transcript.labelled:
-        chosen, why = found, "no speaker labels: all of the text is the supporter's"
+        from .readers.text import QUOTED_SPEAKER  # quoted lines of prose are someone else's words
+
+        chosen = [s for s in found if s != QUOTED_SPEAKER]
+        why = "no speaker labels: all of the text is the supporter's" + (
+            ", but for the lines quoted with '>'" if len(chosen) < len(found) else "")
     else:
         ranked = [(rank, i, name) for i, name in enumerate(found) if (rank := role_rank(name)) is not None]
         initials = {_key(n).rstrip(".:"): n for n in found if n != UNKNOWN_SPEAKER}

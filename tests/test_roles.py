@@ -139,3 +139,19 @@ def test_end_to_end_with_files():
     )
     assert resolve_supporters(read(fixtures / "session.srt"))[0] == ["Peer"]
     assert resolve_supporters(read(fixtures / "session.jsonl"))[0] == ["Navigator"]
+
+
+def test_prose_lines_quoted_with_a_marker_are_not_the_supporters(tmp_path):
+    # a forum reply quoting the post it answers: the quoted words are the poster's (or their mum's), not ours
+    path = tmp_path / "reply.txt"
+    path.write_text("> my mum keeps telling me youre overreacting, just get over it\n>> and I believe her\n\n"
+                    "That sounds exhausting. What would help most right now?\n", encoding="utf-8")
+    t = read(path)
+    assert [(x.speaker, x.text) for x in t.turns] == [
+        ("Quoted", "my mum keeps telling me youre overreacting, just get over it and I believe her"),
+        ("Supporter", "That sounds exhausting. What would help most right now?")]
+    chosen, why = resolve_supporters(t)
+    assert chosen == ["Supporter"] and "quoted" in why
+    only_quotes = tmp_path / "quotes.txt"
+    only_quotes.write_text("> just a quote\n", encoding="utf-8")
+    assert "no turns with text" in speaker_error(read(only_quotes))

@@ -11,7 +11,8 @@ paragraphs that do not start with a label (a title paragraph before the
 first label is not counted). When at least two thirds of the labels carry
 a timestamp, an untimed ``Word:`` is part of someone's speech, not a label.
 "Note:", "Tip:" and similar headings are never labels. Otherwise it is prose: each
-paragraph becomes one turn of speaker ``Supporter``.
+paragraph becomes one turn of speaker ``Supporter``, and lines quoted with ``>`` (a reply quoting the post it
+answers) a turn of speaker ``Quoted``, which is context and never scored.
 
 >>> t = parse_text("[00:00:05] Sam: Hi, how are\\n  you doing?\\n[00:00:09] Alex: Okay.")
 >>> [(x.speaker, x.text, x.start, x.end) for x in t.turns]
@@ -20,6 +21,8 @@ paragraph becomes one turn of speaker ``Supporter``.
 (2, 3)
 >>> parse_text("Note: the client arrived late.\\n\\nWe talked about work.").labelled
 False
+>>> [(x.speaker, x.text) for x in parse_text("> my mum says get over it\\nThat sounds so hard.").turns]
+[('Quoted', 'my mum says get over it'), ('Supporter', 'That sounds so hard.')]
 """
 
 from __future__ import annotations
@@ -32,6 +35,10 @@ from ..transcript import Transcript, Turn
 from .common import Piece, fill_ends, make_turn, parse_time, silent_speakers, trim
 
 PROSE_SPEAKER = "Supporter"
+# Lines quoted with ">" in prose (a forum or e-mail reply quoting the post it answers) are someone else's words:
+# they are kept as context under this speaker and never scored.
+QUOTED_SPEAKER = "Quoted"
+_QUOTE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 
 _TS = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _WORD0 = r"[^\W\d_][\w.'’&-]*"
@@ -352,14 +359,17 @@ def parse_lines(lines: Sequence[Line], *, source: str = "<text>", fmt: str = "te
         if speaker is not None:
             turns.append(make_turn(speaker, pieces, start))
     else:
-        pieces = []
+        pieces, who = [], PROSE_SPEAKER
         for line in [*lines, Line(0, "")]:
-            piece = _piece(line)
+            quote = _QUOTE_MARK.match(line.text)
+            speaker = QUOTED_SPEAKER if quote else PROSE_SPEAKER
+            piece = _piece(line, quote.end() if quote else 0)
+            if pieces and (not piece or speaker != who):
+                turns.append(make_turn(who, pieces))
+                pieces = []
             if piece:
                 pieces.append(piece)
-            elif pieces:
-                turns.append(make_turn(PROSE_SPEAKER, pieces))
-                pieces = []
+                who = speaker
     kept = fill_ends([t for t in turns if t is not None])
     meta: dict = {"skipped_lines": skipped} if skipped else {}
     silent = silent_speakers((lab.speaker for lab in labels if lab), kept)
