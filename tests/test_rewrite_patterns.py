@@ -145,7 +145,8 @@ def test_diagnosis_patterns(sentence, phrase, expected):
 def test_diagnosis_names_the_clinician_they_named():
     best = _best("If the shaking's bad, ask your psychiatrist to switch you to lithium.", "switch you to lithium",
                  "diagnosis")
-    assert best.endswith("If you want, we can plan what to ask your psychiatrist.")
+    # (advice to ask them is asked as the person's choice to ask them: "would you like to ask your psychiatrist ...")
+    assert "your psychiatrist" in best and "prescriber" not in best
 
 
 @pytest.mark.parametrize("sentence,phrase,expected", [
@@ -484,3 +485,79 @@ def test_threat_at_the_person_is_not_offered():
 
     assert _offer_of("Take your meds, or I'm kicking you out.", 0)[0] == ""
     assert _offer_of("Take your meds, or I'm done.", 0)[0] == ""
+
+
+def _cands(sentence, phrase, label, avoid=()):
+    i = sentence.index(phrase)
+    return rewrite(sentence, label, i, i + len(phrase), list(avoid))
+
+
+@pytest.mark.parametrize("sentence,phrase,expected", [
+    # a yes/no check on a medicine keeps when it was taken and the other answer it offered
+    ("did u take ur lamictal last night or skip it", "did u take ur lamictal last night",
+     "How did your lamictal go last night, or did you skip it? If you want, we can plan what to ask your doctor."),
+    ("Are you still on the clozapine or have you stopped?", "Are you still on the clozapine",
+     "How has the clozapine been going, or have you stopped? If you want, we can plan what to ask your doctor."),
+    ("Did you take your lithium before the shift?", "Did you take your lithium",
+     "How did your lithium go before the shift? If you want, we can plan what to ask your doctor."),
+    # ... and ends where an unpunctuated new clause starts
+    ("did you take your sertraline this morning i didnt see the packet", "did you take your sertraline this morning",
+     "How did your sertraline go this morning? If you want, we can plan what to ask your doctor."),
+])
+def test_medication_check_keeps_its_time_and_alternative(sentence, phrase, expected):
+    cands = _cands(sentence, phrase, "diagnosis")
+    assert expected in cands
+    assert not any("didn't see" in c or "didnt see" in c for c in cands)
+
+
+@pytest.mark.parametrize("sentence,phrase,expected", [
+    # advice to ask a clinician stays with that clinician, not handed to "your prescriber" again
+    ("Sounds like burnout, ask your GP for something to help you sleep.", "ask your GP for something to help you sleep",
+     "Would you like to ask your GP about something to help you sleep?"),
+    # ... worded so it does not repeat the advice
+    ("that's depression, ask your doctor about going on an antidepressant",
+     "ask your doctor about going on an antidepressant",
+     "Would you like to ask your doctor what they think about going on an antidepressant?"),
+])
+def test_advice_to_ask_a_clinician(sentence, phrase, expected):
+    cands = _cands(sentence, phrase, "diagnosis")
+    assert expected in cands[0]
+    assert not any("prescriber about asking" in c for c in cands)
+
+
+@pytest.mark.parametrize("sentence,phrase,avoid,expected", [
+    # an order run on after another clause, unpunctuated: handed back (the verdict before it is not kept)
+    ("ur acting like a baby honestly just ring the landlord", "just ring the landlord", ((0, 22, "judgment"),),
+     "How would you feel about ringing the landlord?"),
+    # ... not a consequence that presses it, nor a ban said as a rule
+    ("come home now or they'll call the police", "come home now", (),
+     "How would you feel about coming home?"),
+    ("We're done arguing, and no, no calling your ex after midnight.", "We're done arguing", (),
+     "How do you feel about calling your ex after midnight right now?"),
+    # a ban that already says when is not asked about "right now" as well
+    ("pls dont go to the party tonight", "dont go to the party tonight", (),
+     "How do you feel about going to the party tonight?"),
+])
+def test_power_over_run_on_orders_and_pressing_consequences(sentence, phrase, avoid, expected):
+    best = _best(sentence, phrase, "power_over", avoid)
+    assert best == expected
+    assert "police" not in best and "tonight right now" not in best
+
+
+@pytest.mark.parametrize("sentence,phrase,expected", [
+    # what a verdict was about, asked about without it
+    ("You're way too touchy about what your brother texts you.", "You're way too touchy",
+     "Can you tell me more about what your brother texts you?"),
+    ("ignoring the eviction notice prob didnt help either", "prob didnt help either",
+     "Can you tell me more about ignoring the eviction notice?"),
+    ("You shouldn't have put the rent on your card.", "You shouldn't have",
+     "Looking back, how do you feel about putting the rent on your card?"),
+])
+def test_judgment_keeps_what_the_verdict_was_about(sentence, phrase, expected):
+    assert _best(sentence, phrase, "judgment") == expected
+
+
+def test_judgment_by_doing_asks_about_the_whole_action():
+    cands = _cands("you kinda asked for it by skipping the court date", "you kinda asked for it", "judgment")
+    assert "Can you tell me more about skipping the court date?" in cands
+    assert not any(c.endswith("around the court date?") for c in cands)

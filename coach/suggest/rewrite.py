@@ -309,6 +309,12 @@ _NEED_YOU_AT = re.compile(r"^i(?:'m| am)? (?:really )?(?:going to |gonna |'ll |w
                           r"(?=(?:at|in|on|back|here|there)\b)", re.I)
 
 
+# "I want the bottles out of the house", "I need that room cleared by Monday": a thing and where it is to end up
+_WANT_THING = re.compile(r"^i(?:'d| would)? (?:really |just |still )?(?:want|need) ((?:the|your|that|this|those|these|all|"
+                         r"his|her|their)\b(?: [\w'-]+){1,3}?) ((?:out|off|away|back|sorted|done|fixed|cleared|cleaned|"
+                         r"moved)\b.*)$", re.I)
+
+
 _DESTINATION = frozenset("the every your a an my his her our their that this group school work church class court "
                          "rehab meetings".split())
 _DETS_OBJ = frozenset("him her it them me the a an your his my their our up out off down back".split())
@@ -330,7 +336,11 @@ def _can_be_verb(word: str) -> bool:
 
 
 def _order(clause: str, bare: bool = False) -> tuple[str, str, bool]:
-    """(verb, rest, negated) of the order in ``clause``; verb '' when it holds none we can hand back."""
+    """(verb, rest, negated) of the order in ``clause``; verb '' when it holds none we can hand back.
+
+    >>> _order("i want the old phone charger out of your room by tonight every last one your mum's fine with it")
+    ('get', 'the old phone charger out of your room by tonight', False)
+    """
     return _order_str(str(clause), bare)
 
 
@@ -362,6 +372,12 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
     at = _NEED_YOU_AT.match(text)
     if at:
         return "be", text[at.end():], False
+    moved = _WANT_THING.match(text)
+    if moved:  # "i want the bottles out of the house by friday": getting them there is the step handed back
+        # (the rest of an unpunctuated turn goes: "... all of them", "... your wife's on board")
+        where = re.sub(r"\s+(?:all of (?:them|it|that)|every (?:last |single )?one\b|(?:your|ur|his|her|their|my|our) "
+                       r"\w+(?:'s|'re| is| are)\s).*$", "", moved.group(2), flags=re.I)
+        return "get", f"{moved.group(1)} {where}", False
     no_more = re.match(r"^no (?:more )?(\w+ing)\b\s*(.*)$", text, re.I)
     # ("no quitting" on its own is a tag after an order, answered by what might make quitting tempting)
     if no_more and _is_gerund(no_more.group(1)) and no_more.group(1).lower() not in _STATES and (
@@ -398,10 +414,25 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
 
 
 _COERCIVE_TAIL = (r",?\s*\b(?:no matter what|whether you like it or not|like it or not|or else|end of story|"
-                  r"end of discussion|no excuses|no skipping|no arguments|no arguing|no buts|no exceptions)\b.*$")
+                  r"end of discussion|no discussion|no ifs or buts|no ifs|no excuses|no skipping|no arguments|no arguing|"
+                  r"no buts|no exceptions)\b.*$")
 # a progressive that tells how the person is, not what they are to do ("you're feeling", "you're doing great")
 _STATES = frozenset("feeling being doing trying thinking looking saying getting telling talking asking wondering "
                     "struggling working having making".split())
+
+
+_NOW_ALREADY = re.compile(r"\b(?:now|tonight|today|tomorrow|this (?:week|weekend|morning|evening|afternoon)|"
+                          r"anymore|again|ever)\b", re.I)
+
+
+def _right_now(ger: str) -> str:
+    """' right now' to ask about a ban as it stands now; '' when the action already says when ("going back to
+    that flat tonight right now" would say it twice).
+
+    >>> _right_now("not calling him"), _right_now("going back to the flat tonight")
+    (' right now', '')
+    """
+    return "" if _NOW_ALREADY.search(ger) else " right now"
 
 
 def _verb_phrase(verb: str, rest: str) -> tuple[str, str]:
@@ -571,6 +602,19 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
         verb, rest, negated = _order(after, bare=True) if after.strip() else ("", "", False)
         if verb:
             hi = max(hi, end + len(sentence[end:]) - len(sentence[end:].lstrip()) + len(after))
+    run_on = ""
+    if not verb and start > lo and not touched[1:] and _run_on_before(sentence[lo:start]):
+        # an order run on, unpunctuated, after something else ("so i know today's been a lot i want you to hand me
+        # your bag", "honestly just tell her"): the order starts at the flagged phrase; what was said before it
+        # stays, as a sentence of its own, unless it is another concern. A "don't" said with its subject ("you
+        # don't get it back until ...") states a rule, not an order
+        verb, rest, negated = _order(sentence[start:hi])
+        if negated and not re.match(r"^\W*(?:just |please |pls )?(?:don't|dont|do not|never)\b", sentence[start:hi], re.I) \
+                or set(re.findall(r"[a-z]+", rest.lower())) & (_VERDICT_WORDS | L.JUDGMENT):
+            verb, rest, negated = "", "", False  # ("don't do anything stupid": the verdict would come back with it)
+        if verb:
+            run_on = _run_on_lead(sentence, lo, start, avoid)
+            lo = start
     if verb == "do" and not rest.strip():
         verb = ""  # "here's what I want you to do": the order itself comes next
     if not verb:
@@ -648,7 +692,7 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
         if not vp:
             vp, ger = _verb_phrase(verb, rest)
         if negated:
-            out += [f"How do you feel about {ger} right now?", f"What are your thoughts on {ger}?"]
+            out += [f"How do you feel about {ger}{_right_now(ger)}?", f"What are your thoughts on {ger}?"]
         else:
             out += [f"How would you feel about {ger}?",
                     f"Would you want to {vp}, or does something else feel more doable right now?",
@@ -682,12 +726,59 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
         # "... no matter what the hospital says": the view the order overrode, handed back for them to weigh
         out = [f"{c} {view}" for c in out[:2]] + out
         hi = max(hi, lo + _OVERRIDDEN.search(sentence[lo:].replace("\u2019", "'")).end())
+    if run_on and out:
+        out = [f"{run_on} {c}" for c in out[:2]] + out
     offer, lo2, hi2 = _offer_of(sentence, lo) if out and verb else ("", lo, hi)
     if offer and not any(s < hi2 and e > lo2 for s, e, *_ in avoid):  # a threat flagged on its own is rewritten by itself
         # "..., or I'm sending someone out": the step the supporter threatened to take, offered for them to choose
         out = [f"{c} {offer}" for c in out[:2]] + out
         hi = max(hi, hi2)
     return out, lo, hi
+
+
+# words a run-on order can follow that are no part of a clause it continues
+_RUN_ON_AFTER = frozenset("and so then now just honestly seriously please pls look listen okay ok lol man bro dude "
+                          "tbh ngl anyway".split())
+
+
+def _run_on_before(before: str) -> bool:
+    """Can an order start right after ``before`` (the clause's words before the flagged phrase), as a run-on? Only
+    after a word with content or a discourse word, not after a condition or a consequence it leads into ("or |
+    they'll keep the deposit"), nor after a subject or an auxiliary the phrase cut from its verb ("... you | go
+    home").
+
+    >>> _run_on_before("youre being a coward honestly "), _run_on_before("the walkthrough or they'll ")
+    (True, False)
+    """
+    words = before.lower().replace("\u2019", "'").split()
+    last = words[-1].strip(",;:-") if words else ""
+    return bool(last) and (last in _RUN_ON_AFTER or (last not in FUNCTION and "'" not in last and last.isalpha()))
+# a lead kept as a sentence starts as a clause does, with its subject
+_LEAD_SUBJECT = re.compile(r"^(?:i|i'm|i've|i'd|you|you're|you've|you'd|we|we're|he|he's|she|she's|they|they're|it|"
+                           r"it's|that's|there's|this|the|your|my|his|her|their|everybody|everyone|nobody|welcome)\b", re.I)
+
+
+def _run_on_lead(sentence: str, lo: int, start: int, avoid=()) -> str:
+    """What was said before an order run on in the same clause (``sentence[lo:start]``), as a sentence to keep: ''
+    when it holds another flagged concern, reads as one (:func:`_context_concern`), names a clinical label, or says
+    nothing.
+
+    >>> _run_on_lead("ok i know the week was rough i want you to rest", 0, 29)
+    'I know the week was rough.'
+    >>> _run_on_lead("thats psychosis go to the er", 0, 15), _run_on_lead("honestly just go", 0, 9)
+    ('', '')
+    """
+    text = sentence[lo:start]
+    if any(s < start and e > lo for s, e, *_ in avoid) or set(re.findall(r"[a-z]+", text.lower())) & _LABELS:
+        return ""
+    text = _OPENERS.sub("", normalise(text).strip()).strip(" ,")
+    for _ in range(3):  # "... and look", "... honestly": the discourse words that led into the order
+        text = re.sub(r"[\s,]*\b(?:and|but|so|now|then|look|listen|okay|ok|honestly|seriously|just|man|bro|dude|"
+                      r"girl|like|um|uh|tbh|ngl|lol)$", "", _TRAIL.sub("", text), flags=re.I).strip(" ,")
+    if len(text.split()) < 3 or not content_words(text) or _context_concern(text) or not _is_clause(text) or \
+            not _LEAD_SUBJECT.match(text):
+        return ""
+    return _as_sentence(text)
 
 
 _ACTED = re.compile(r"^(?:i've|ive|i have|i)\s+(?:already |just |also )*(?:gone ahead and |went ahead and )?([a-z]+)\b(.*)$"
@@ -869,7 +960,7 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     verb, rest, negated = _order(clause)
     if verb:  # "stop giving him money" said as a verdict: the action handed back as a question
         _, ger = _verb_phrase(verb, rest)
-        out.append(f"How do you feel about {ger} right now?" if negated else f"How would you feel about {ger}?")
+        out.append(f"How do you feel about {ger}{_right_now(ger)}?" if negated else f"How would you feel about {ger}?")
         worry = "" if negated else _worry_of(sentence[lo:])
         if worry:  # "... or ur gonna lose the job": what they stand to lose, without the threat
             out.insert(len(out) - 1, f"{out[-1]} I know you don't want to {worry}.")
@@ -883,7 +974,8 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
         from lemminflect import getLemma
 
         base = (getLemma(done.group(2).lower(), upos="VERB") or ("",))[0]
-        if base and base != done.group(2).lower() and _action_verb(base):
+        # (after "have" a participle: "gone", or one spelled as its base, "let", "put", "quit")
+        if base and (base != done.group(2).lower() or base in _SAME_PARTICIPLE) and _action_verb(base):
             _, ger = _verb_phrase(base, _trim(done.group(3)).strip())
             neg = "" if done.group(1).lower().startswith(("shouldn't", "should not")) else "not "
             out.append(f"Looking back, how do you feel about {neg}{ger}?")
@@ -904,9 +996,14 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     elif about and _noun_phrase(about.group(1)):
         t = _noun_phrase(about.group(1))
         out += [f"How are things going with {t}?", f"What's been happening with {t}?"]
+    elif _about_what(right):
+        # "too sensitive about what they post": what they are sensitive about, asked about
+        out.append(f"Can you tell me more about {_about_what(right)}?")
     for t in (_clean(right), _clean(left)):
         if not t or not _has_content(t):
             continue
+        if any(x.lower().endswith(t.lower()) and len(x) > len(t) for x in topics):
+            break  # the span cut the action short ("by being" | "late so much"): it is asked about whole below
         t0 = _lower_first(t)
         first = t0.split(" ", 1)[0]
         if _looks_like_verb(first) and not _is_clause(t0):
@@ -954,6 +1051,29 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     return out, lo, hi
 
 
+# a clause a verdict was about ("about what they post", "over how she talks to you")
+_WH_TOPIC = re.compile(r"^\W*(?:about|over|around)\s+((?:what|how|the way)\s+(?:(?:the|your|his|her|their|my)\s+)?"
+                       r"[\w']+\s+\w.*)$", re.I)
+
+
+def _about_what(right: str) -> str:
+    """The wh-clause a verdict said the person is too much about ("too sensitive | about what they post"), to ask
+    about; '' when there is none, or it carries a verdict itself.
+
+    >>> _about_what("about how ur sister talks to u"), _about_what("about the rent")
+    ('how your sister talks to you', '')
+    """
+    m = _WH_TOPIC.match(normalise(_trim(right)))
+    if not m or len(m.group(1).split()) > 10 or set(re.findall(r"[a-z'-]+", m.group(1).lower())) & (
+            _VERDICT_WORDS | L.JUDGMENT | _LABELS):
+        return ""
+    return _lower_first(_you_perspective(m.group(1)))
+
+
+# verbs whose past participle is spelled as the base form
+_SAME_PARTICIPLE = frozenset("let put cut hit set quit shut hurt spread cost bet split upset burst come run".split())
+
+
 _WH_EVEN = re.compile(r"^(?:(?:but|and|so|like|okay|ok|um|uh|honestly|seriously|i mean)\b[,\s]*)*"
                       r"(what|where)\s+(were|was|are|did|do)\s+(?:you|u)\s+((?:even|ever|actually|really)\s+)+"
                       r"([a-z]+)\b(.*)$", re.I)
@@ -987,8 +1107,23 @@ def _wh_asked(clause: str) -> str:
 # "it's pretty irresponsible to have four kids in ...": the action the verdict is about
 _EXTRAPOSED = re.compile(r"^(?:it's|it is|it was|that's|that is|thats|its)\s+((?:[\w'-]+\s+){0,3}?[\w'-]+)\s+"
                          r"(?:of you |for you )?to\s+([a-z]+)\b(.*)$", re.I)
-_FOR_DOING = re.compile(r"\b(?:for|about)\s+((?:not\s+)?[a-z]+ing)\b(.*)$", re.I)
-_GERUND_SUBJECT = re.compile(r"^((?:not\s+)?[a-z]+ing)\b(.*?)\s+(?:is|was|'s|are|were|seems|sounds|looks)\b", re.I)
+# ... and "brought it on yourself by Xing": what they did is asked about, not whose fault it was
+_FOR_DOING = re.compile(r"\b(?:for|about|by)\s+((?:not\s+)?[a-z]+ing)\b(.*)$", re.I)
+# ... the verdict's verb after it: a copula, or a modal or a negated verb that judges what it does ("Xing will make u
+# look ...", "Xing would be the worst decision", "Xing prob didnt help")
+_GERUND_SUBJECT = re.compile(r"^((?:not\s+)?[a-z]+ing)\b(.*?)\s+(?:is|was|'s|are|were|seems|sounds|looks|isn't|isnt|"
+                             r"wasn't|wasnt|would|will|won't|wont|might|could|can't|cant|doesn't|doesnt|didn't|didnt|"
+                             r"prob|probably)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _ing_form(word: str) -> bool:
+    """An -ing form of any verb the lexicon knows ("slamming", "running"), where :func:`_is_gerund` knows only the
+    verbs of our lists. Used where the position already says it is a verb's (the subject of a verdict)."""
+    from lemminflect import getAllLemmas
+
+    w = word.lower()
+    return w.endswith("ing") and len(w) > 4 and "VERB" in getAllLemmas(w)
 
 
 def _verdict_topics(clause: str) -> list[str]:
@@ -999,6 +1134,14 @@ def _verdict_topics(clause: str) -> list[str]:
     ['driving home alone at night']
     >>> _verdict_topics("its kinda ur own fault for moving out so soon")
     ['moving out so soon']
+    >>> _verdict_topics("quitting the choir in week two would be kind of lame")
+    ['quitting the choir in week two']
+    >>> _verdict_topics("honestly, hiding the letters prob didnt help")
+    ['hiding the letters']
+    >>> _verdict_topics("you sort of asked for it by skipping the hearing")
+    ['skipping the hearing']
+    >>> _verdict_topics("it's a bad example to be setting for the kids")
+    []
     """
     c = _trim(normalise(clause))
     c = re.sub(r"^(?:(?:honestly|tbh|ngl|um|uh|so|and|but|well|okay|ok|look|i mean|like|man|dude|bro|though)"
@@ -1007,12 +1150,15 @@ def _verdict_topics(clause: str) -> list[str]:
     m = _EXTRAPOSED.match(c)
     if m and m.group(1).split()[-1].lower() not in {"time", "okay", "ok", "fine", "normal", "good", "important"} and (
             _action_verb(m.group(2)) or m.group(2).lower() in {"have", "be"}):
-        found.append(gerund_phrase(f"{m.group(2)}{m.group(3)}"))
+        # ("a terrible example to be setting for your kids": its object is the verdict's own noun, no action to ask
+        # about without it)
+        if not (m.group(2).lower() == "be" and re.match(r"^\s+\w+ing\b", m.group(3))):
+            found.append(gerund_phrase(f"{m.group(2)}{m.group(3)}"))
     m = _FOR_DOING.search(c)
     if m and _is_gerund(m.group(1).split()[-1]):
         found.append(f"{m.group(1)}{m.group(2)}")
     m = _GERUND_SUBJECT.match(c)
-    if m and _is_gerund(m.group(1).split()[-1]):
+    if m and (_is_gerund(m.group(1).split()[-1]) or _ing_form(m.group(1).split()[-1])):
         found.append(f"{m.group(1)}{m.group(2)}")
     out = []
     for t in found:
@@ -1370,7 +1516,10 @@ def _diagnosis(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
             verb, rest, negated = _advice(sentence[a:b])
             if verb:
                 break
-    if verb and not negated:
+    asking = _ask_clinician(verb, rest) if verb and not negated else []
+    if asking:  # "ask your doctor for zoloft": already the prescriber's to weigh, offered as the person's choice
+        out += asking
+    elif verb and not negated:
         _, ger = _verb_phrase(verb, rest)
         if set(re.findall(r"[a-z']+", f"{verb} {rest}".lower())) & L.MEDICATION or verb in MED_VERBS or \
                 _TAKES.match(f"{verb} {rest}"):
@@ -1389,6 +1538,12 @@ def _diagnosis(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
         ger, lo, hi = asked
         out.append(f"How do you feel about {ger}? If you want, we can plan what to ask {whom}.")
         out.append(f"How do you feel about {ger}?")
+    check = _medication_check(sentence, lo, hi, whom)
+    if check:
+        # ... or asked as how the medicine has been going, with the time and the other answer it named (the
+        # model reads "taking your dose this morning" as dosing advice, however it is asked)
+        texts, lo, hi = check
+        out += texts
     if words & L.MEDICATION:
         np_ = _medication_np(normalise(sentence[lo:hi]))
         if np_:
@@ -1527,7 +1682,14 @@ def _medication_question(sentence: str, lo: int, hi: int, avoid=()) -> tuple[str
                 return None
             base = (getLemma(verb, upos="VERB") or (verb,))[0]
             verb = base
-        body = normalise(_trim(f"{verb} {rest.strip()}"))
+        # a new clause run on without punctuation ("... tonight i didnt see you", "... because you shouldnt mix
+        # those") is no part of the question
+        body = normalise(_trim(_NEW_CLAUSE.sub("", f"{verb} {rest.strip()}")))
+        # the other answer asked with its own aux ("or have you stopped") is one more action ("or stopping")
+        from lemminflect import getLemma
+
+        body = re.sub(r"\bor (?:did|have|has|do|are) (?:you|u|ya) ([a-z]+)\b", lambda m2: "or " + (
+            getLemma(m2.group(1).lower(), upos="VERB") or (m2.group(1),))[0], body, flags=re.I)
         # text-speak "ur" before a participle is "you're", not "your" ("like ur meant to")
         body = re.sub(r"\byour (?=(?:meant|supposed|allowed|able|going|gonna|told)\b)", "you're ", body)
         words = set(re.findall(r"[a-z']+", body.lower()))
@@ -1542,6 +1704,95 @@ def _medication_question(sentence: str, lo: int, hi: int, avoid=()) -> tuple[str
     return None
 
 
+# a yes/no check on whether the person takes a medicine, or is still on it ("did you take your dose this morning",
+# "r u still on the risperdal or did u stop"): its subject, its aux, and what follows the verb
+_CHECK = re.compile(r"^(?:(?:ok|okay|so|and|but|um|uh|honestly|like|i mean|just|also|wait|hey|yeah)\b[,\s]*)*"
+                    r"(did|do|have|are|r|were)\s+(you|u|ya|he|she|they)\s+"
+                    r"(?:(?:actually|really|still|even|ever|already|been|remember to|remembered to|manage to|"
+                    r"managed to|keep|kept)\s+)*(?:take|taking|get|use|using|on)\s+(.+)$", re.I)
+# where a new clause starts in an unpunctuated turn ("... tonight i didnt see you", "... let me see the pack",
+# "... because you shouldn't mix those"): the check ends before it
+_NEW_CLAUSE = re.compile(r"\s+(?:I|I'm|I'd|I've|I'll|let me|lemme|because|cause|cuz|bc|coz|lol|lmao)\b.*$", re.I)
+_CHECK_DETS = frozenset("your the his her their my".split())
+
+
+def _medication_check(sentence: str, lo: int, hi: int, whom: str) -> tuple[list[str], int, int] | None:
+    """(texts, lo, hi) of a yes/no check on taking a named medicine (the range ``lo:hi`` part of it), asked openly
+    as how the medicine has been going, with the time it named and the other answer it offered; None when there
+    is none. Asking "how has it been going" leaves the person to tell as much as they want, where "did you take
+    it" checks up on them.
+
+    >>> _medication_check("Did you take your lamictal and your melatonin this morning before work?", 0, 30, "your doctor")[0]
+    ['How did your lamictal and your melatonin go this morning, before work? If you want, we can plan what to ask your doctor.', 'How have your lamictal and your melatonin been going this morning, before work? If you want, we can plan what to ask your doctor.']
+    >>> _medication_check("r u still on the lithium or did u quit", 0, 20, "your GP")[0]
+    ['How has the lithium been going, or did you quit? If you want, we can plan what to ask your GP.']
+    >>> _medication_check("did you take your naltrexone last night", 0, 20, "your GP")[0]
+    ['How did your naltrexone go last night? If you want, we can plan what to ask your GP.']
+    >>> _medication_check("did you take it last night", 0, 20, "your doctor") is None
+    True
+    """
+    for a, b in segments(sentence):
+        if b <= lo or a >= hi:
+            continue
+        m = _CHECK.match(normalise(sentence[a:]))
+        if not m:
+            return None
+        close = re.search(r"[?.!](?=\s|$)", sentence[a:])
+        end = a + close.end() if close else len(sentence)
+        subject = "you" if m.group(2).lower() in {"you", "u", "ya"} else m.group(2).lower()
+        body = _trim(_NEW_CLAUSE.sub("", re.split(r"[?.!](?:\s|$)", m.group(3))[0]))
+        words = body.split()
+        # the medicine: a determiner, then up to three words ending on a medication word ("your night dose", "the
+        # seroquel and the trazodone")
+        k = 1 if words and words[0].lower() in _CHECK_DETS else 0
+        if not k and words and words[0].lower() == "ur":
+            words[0], k = "your", 1
+        meds = [j for j in range(k, min(len(words), k + 7)) if words[j].lower().strip(",") in L.MEDICATION]
+        if not k or not meds or meds[0] > k + 2:
+            return None
+        j = meds[0] + 1
+        both = re.match(r"^(and (?:the|your|his|her|their|my) \w+)\b", " ".join(words[j:]), re.I)
+        if both and both.group(1).split()[-1].lower() in L.MEDICATION:
+            j += 3
+        np_, tail = " ".join(words[:j]).strip(" ,"), " ".join(words[j:])
+        tail, _, alt = f" {tail}".partition(" or ")
+        tail = re.sub(r"\b(?:still|again|yet|even|actually|really|like|um|uh|properly)\b", "", tail, flags=re.I)
+        tail = " ".join(tail.replace(",", " ").split())
+        if not _TIME_TAIL.fullmatch(tail):
+            return None  # something else after the medicine ("the way the doctor wrote it"), not when it was taken
+        tail = re.sub(r"\s+(before|after|when|since|while|until)\b", r", \1", tail, count=1) if \
+            not re.match(r"^(?:before|after|when|since|while|until)\b", tail, re.I) else tail
+        other = ""
+        alt = alt.strip(" ,")
+        did = re.match(r"^(?:(did|have|has|are|is|do|does)\s+(?:you|u|ya|he|she|they)\s+)?([a-z]+)\b(.*)$", alt, re.I)
+        if did and _is_verb(did.group(2)) and len(alt.split()) <= 6:
+            ing = did.group(2).lower().endswith("ing")
+            aux = (did.group(1) or ("did" if m.group(1).lower() == "did" and not ing else
+                                    "are" if m.group(1).lower() in {"are", "r"} and ing else "")).lower()
+            if aux:  # "or did u stop", "or sell it": the other answer, left open
+                other = f", or {aux} {subject} {did.group(2).lower()}{did.group(3)}"
+        elif alt and _TIME_TAIL.fullmatch(re.sub(r"^(?:just|only)\s+", "", alt, flags=re.I)):
+            other = f", or {alt}"  # "every day, or just when you remember"
+        has = "have" if " and " in np_ or _plural(np_) else "has"
+        when, np_ = (f" {tail}" if tail else ""), _lower_first(np_)
+        texts = []
+        if m.group(1).lower() == "did":  # a time that is past ("yesterday", "last night") takes the past
+            texts.append(f"How did {np_} go{when}{other}? If you want, we can plan what to ask {whom}.")
+        if not _PAST_TIME.search(tail):
+            texts.append(f"How {has} {np_} been going{when}{other}? If you want, we can plan what to ask {whom}.")
+        return texts, min(lo, a), max(hi, end)
+    return None
+
+
+# when a medicine was (or is) taken: a time, and a clause of time after it ("this morning before you came in")
+_TIME_TAIL = re.compile(r"(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week|weekend|month)|"
+                        r"last (?:night|week|weekend|month)|(?:every|each) (?:single )?(?:day|night|morning|evening|week)|"
+                        r"at (?:night|bedtime|breakfast|lunch|dinner)|in the (?:morning|evening)|on (?:time|weekends)|"
+                        r"together|lately|recently|regularly)?(?:\s*(?:before|after|when|while|since|until)\s+[\w' ]+)?",
+                        re.I)
+_PAST_TIME = re.compile(r"\b(?:yesterday|last|ago|earlier|the other day)\b", re.I)
+
+
 # taking a medication the sentence does not name ("take one of your mom's beta blockers", "stop taking it")
 _TAKES = re.compile(r"\b(?:(?:stop|quit) )?(?:take|taking|skip|skipping)\s+(?:it|them|one|some|a couple|a few|a|an|"
                     r"your|ur|his|her|their|my)\b", re.I)
@@ -1550,6 +1801,43 @@ _TAKES = re.compile(r"\b(?:(?:stop|quit) )?(?:take|taking|skip|skipping)\s+(?:it
 _ADVICE = re.compile(r"^(?:.*?\b(?:if (?:it was|it were|i was|i were) (?:me|you),?\s+))?(?:(?:honestly|tbh|um|uh|so|"
                      r"and|but|i mean|you know|like)\b[,\s]*)*(?:i'd|i would|(?:you|u) (?:could|can|might))\s+"
                      r"(?:(?:just|probably|maybe|always|even|honestly)\s+)*(.+)$", re.I)
+
+
+# advice to ask the person's clinician for something ("ask your doctor for X", "... to up it", "... about X")
+_ASK_WHOM = re.compile(r"^((?:your|ur|the|his|her|their) (?:psychiatrist|doctor|doc|gp|prescriber|nurse|pharmacist|"
+                       r"psych|care team|team|clinic))\s+(for|about|to|if|whether)\s+(.+)$", re.I)
+
+
+def _ask_clinician(verb: str, rest: str) -> list[str]:
+    """Advice to ask a clinician (``verb`` "ask", ``rest`` who and what) as the person's own choice to ask them (or
+    talk with them); [] when it is not one. The supporter already sent the question to the clinician, so it is not handed to "your
+    prescriber" again ("talk with your prescriber about asking your doctor for ...").
+
+    >>> _ask_clinician("ask", "ur gp for melatonin before the trip")[0]
+    'Would you like to ask your GP about melatonin before the trip?'
+    >>> _ask_clinician("ask", "your psychiatrist to lower the dose")[1]
+    'Would you like to ask your psychiatrist what they think about lowering the dose?'
+    >>> _ask_clinician("ask", "him for a ride"), _ask_clinician("call", "your doctor about it")
+    ([], [])
+    """
+    m = _ASK_WHOM.match(normalise(_trim(rest)))
+    if verb.lower() != "ask" or not m:
+        return []
+    whom = re.sub(r"^ur\b", "your", m.group(1), flags=re.I)
+    whom = re.sub(r"\bgp\b", "GP", whom, flags=re.I)
+    how, what = m.group(2).lower(), m.group(3).strip(" ,")
+    if how == "to":  # "to up it" -> "about upping it"
+        words = what.split(" ", 1)
+        if not _is_verb(words[0]):
+            return []
+        what = _verb_phrase(words[0].lower(), words[1] if len(words) > 1 else "")[1]
+    elif how in {"if", "whether"}:
+        what = f"whether {what}"
+    if not _has_content(what):
+        return []
+    # (said with "about", the first would repeat the advice word for word: the others do not)
+    return [f"Would you like to ask {whom} about {what}?", f"Would you like to ask {whom} what they think about {what}?",
+            f"Would you like to talk with {whom} about {what}?"]
 
 
 def _advice(clause: str) -> tuple[str, str, bool]:
@@ -2190,6 +2478,8 @@ def _context_concern(text: str) -> str:
     ('judgment', '', '')
     >>> _context_concern("Anyway it's definitely withdrawal."), _context_concern("you said the withdrawal was rough")
     ('diagnosis', '')
+    >>> _context_concern("and no, no texting him after midnight"), _context_concern("no texting")
+    ('power_over', '')
     """
     t = normalise(_trim(text)).strip(" ,;:-")
     t = _OPENERS.sub("", t).strip(" ,")
@@ -2197,6 +2487,8 @@ def _context_concern(text: str) -> str:
         return ""
     if _MINIMISER.match(t):
         return "judgment"
+    if re.match(r"^(?:no,?\s+)*no (?:more )?\w+ing\b\s+\w", t, re.I) and _order_of(re.sub(r"^(?:no,?\s+)+(?=no )", "", t))[2]:
+        return "power_over"  # "no going back up to your room alone": a ban, said as a rule
     if _VERDICT_FRAME.search(t) and set(re.findall(r"[a-z][a-z'-]*", t.lower())) & (L.DIAGNOSIS | _CLINICAL) - L.MEDICATION:
         return "diagnosis"  # "anyway it's definitely withdrawal", "classic case", "it's a real diagnosis"
     first = t.split()[0].lower()
@@ -2308,7 +2600,8 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
             keep = False  # a name on its own: the vocative goes back on the whole alternative
         elif (re.search(r"\b(?:or|or else|otherwise)\W*$", sentence[:a], re.I)
               or re.match(r"^\W*(?:or|or else|otherwise)\b", text, re.I)) and re.search(
-                r"\b(?:you'll|you will|you're|i'll|i'm|i will|we'll)\b", text, re.I):
+                r"\b(?:you'll|you will|you're|i'll|i'm|i will|we'll|they'll|theyll|they will|he'll|she'll|youll|ull|"
+                r"u'll|ur gonna|they're gonna|you can't|u cant|you cant)\b", text, re.I):
             keep = False  # "... or | you'll lose the place": the consequence that presses goes with the order
         else:
             w = _WORRY.match(text)
