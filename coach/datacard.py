@@ -22,8 +22,8 @@ Utterances a **peer supporter** might say in a session, each labelled with the f
 substring that carries it. It trains and tests the Session Coach classifier and span tagger.
 
 ## Provenance: how it was written
-Every utterance was written by the team for this corpus, in twenty-one sections (`corpora/src/A.jsonl` ...
-`U.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
+Every utterance was written by the team for this corpus, in twenty-four sections (`corpora/src/A.jsonl` ...
+`X.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
 adapted from public datasets, websites, papers, manuals or books. Authors wrote in scenarios (one imagined
 person and moment, 3-10 utterances) and varied settings, registers, topics, lengths, names and phrasing,
 with concerns in indirect forms (softened orders, orders as questions, sarcasm, minimising, lay diagnosis,
@@ -60,12 +60,22 @@ model with everyday short turns it had never seen ("Sure, go ahead.", "Nice.", "
 short back-channel, reactions whose tone the words do not fix, courtesy and session-logistics imperatives,
 turn-taking and repair, each next to short turns whose words do carry a concern, so that decision rules 1-3
 (label what the words do; back-channel, greetings and logistics get no label) hold on the turns real sessions
-are full of.
+are full of. Sections V, W and X were written together, after probing the model with longer counselling-style
+turns it had never seen (announced orders, "you can't keep ...", "at least you still have ...", "once you're
+clean everything falls into place" were missed), each by an author who read no other section, from lists of
+forms: V for orders and control in longer turns and forum replies (announced and progressive orders, bans,
+gatekeeping and ultimatums, hints, decisions taken for the person, monitoring) against options, permission,
+reflections of the person's own plan, reported orders and keepable commitments; W for judgment as it sounds in
+such turns (minimising and comparing, blame, condescension, sarcasm with content, siding with critics,
+stigmatising labels, moralising) against validation, reflections of the person's own self-criticism, reported
+criticism and neutral curiosity; X for vague guarantees, secrecy and unlimited availability, and lay diagnosis
+and medication advice or checks inside long turns, against hope, honest limits, keepable commitments, medical
+information and reflections of the person's medication talk.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test
-split) written before them, A-T; every change is in `adjudication_log.jsonl` with its rule. Section U's author
-coded from the conventions directly.
+split) written before them, A-T; every change is in `adjudication_log.jsonl` with its rule. The authors of
+sections U-X coded from the conventions directly.
 
 ## Schema (`utterances.jsonl`, one JSON object per line)
 | field | meaning |
@@ -103,7 +113,13 @@ def agreement_section() -> list[str]:
                          "was written and applied; second coder given the codebook and the conventions"),
                         (C.CORPUS_DIR / "second_coding_round3.jsonl",
                          "Round 3: a stratified sample from sections H-O (written after rounds 1 and 2), second coder "
-                         "given the codebook and the conventions")):
+                         "given the codebook and the conventions"),
+                        (C.CORPUS_DIR / "second_coding_round4.jsonl",
+                         "Round 4: a stratified sample from sections U-X (written after round 3), second coder given "
+                         "the codebook and the conventions"),
+                        (C.CORPUS_DIR / "second_coding_round5.jsonl",
+                         "Round 5: a stratified sample from sections P-T (written between rounds 3 and 4, until then "
+                         "checked only by the convention passes), second coder given the codebook and the conventions")):
         if not path.exists():
             continue
         coded = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -155,7 +171,7 @@ def render() -> str:
             "reported orders are marked by their own wording only.",
             "- Label boundaries the codebook leaves open are settled in `CONVENTIONS.md`; coders elsewhere may "
             "draw them differently (medication orders in particular).",
-            "- Blind second coding covers a sample (three rounds of 430, about a tenth of the corpus, every section but U, written last); "
+            "- Blind second coding covers a sample (1,810 utterances in five rounds, about a ninth of the corpus, every section); "
             "the other utterances were coded by their authors only and checked by `coach.corpus check` and the "
             "convention passes.",
             ""]

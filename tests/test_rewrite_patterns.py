@@ -561,3 +561,58 @@ def test_judgment_by_doing_asks_about_the_whole_action():
     cands = _cands("you kinda asked for it by skipping the court date", "you kinda asked for it", "judgment")
     assert "Can you tell me more about skipping the court date?" in cands
     assert not any(c.endswith("around the court date?") for c in cands)
+
+
+# --- quality review: what the rewrites said that a trainer would not (fresh sentences) ---------------------------------
+
+def test_release_is_no_order():
+    # "you don't have to ..." frees the person from a step: said as the choice it leaves, not "having to"
+    best = _best("honestly u dont have to go to the family barbecue", "u dont have to", "power_over")
+    assert best == "It's up to you whether you go to the family barbecue."
+    cands = rewrite("you don't need to call him back tonight, but you need to rest", "power_over", 45, 56)
+    assert not any("having to" in c or "needing to" in c for c in cands)
+
+
+def test_prediction_of_a_state_is_no_order():
+    # "you'll go psychotic" tells how the person will become: not "How would you feel about going psychotic?"
+    i = "If you stop now you'll go psychotic.".index("you'll go psychotic")
+    cands = rewrite("If you stop now you'll go psychotic.", "diagnosis", i, i + len("you'll go psychotic"))
+    assert not any("feel about going" in c for c in cands)
+
+
+def test_reflection_does_not_lose_its_object():
+    s = "Skipping your shifts is going to cost you the job, and you'll have earned it."
+    i = s.index("you'll have earned it")
+    assert not any(re.search(r"you'll have earned\.", c) for c in rewrite(s, "judgment", i, i + 21))
+
+
+@pytest.mark.parametrize("sentence,phrase,absent", [
+    ("ur just lazy fr", "ur just lazy", "about fr"),                       # slang is no topic
+    ("she cant stop being selfish tobias but you can help", "selfish", "about tobias"),  # a name is no topic
+    ("you're feeding her habit by lending her cash", "you're feeding her habit", "about her by"),
+    ("the caseworker probs thought u were lying tbh", "u were lying", "probably thought?"),
+])
+def test_topic_is_not_slang_a_name_a_pronoun_or_a_cut_clause(sentence, phrase, absent):
+    i = sentence.index(phrase)
+    assert not any(absent in c for c in rewrite(sentence, "judgment", i, i + len(phrase)))
+
+
+def test_a_name_run_on_is_addressed_not_asked_about():
+    from coach.suggest.vocative import vocative, with_vocative
+
+    assert vocative("you need to hand the keys to your sister tonight tobias i mean it") == "Tobias"
+    assert with_vocative("How would you feel about handing the keys to your sister tonight tobias?", "Tobias") == \
+        "Tobias, how would you feel about handing the keys to your sister tonight?"
+
+
+def test_person_first_swap_only_said_of_the_person():
+    # "selfish" -> "looking after yourself" reads only of "you"; of a brother or a thing it is no sentence
+    for s, p in [("Your uncle sounds selfish tbh.", "sounds selfish"), ("that's some crazy plan", "crazy"),
+                 ("Texting him at 3am is just attention-seeking.", "attention-seeking")]:
+        i = s.index(p)
+        cands = rewrite(s, "judgment", i, i + len(p))
+        assert not any(w in c for c in cands for w in ("looking after yourself", "struggling plan", "reaching out"))
+
+
+def test_ur_before_a_possessive_is_you_are():
+    assert normalise("ur her big sister, ur allowed to be tired") == "you're her big sister, you're allowed to be tired"

@@ -188,7 +188,7 @@ _SPEAK = {"u": "you", "ya": "you", "im": "I'm", "ive": "I've", "ull": "you'll", 
           "w": "with", "gotta": "gotta", "hes": "he's", "shes": "she's"}
 _UR_YOU_ARE = frozenset("not gonna gon going fine ok okay good great at in on a an the so too never always still "
                         "just really safe done out doing being getting kinda pretty such clearly obviously basically "
-                        "literally definitely probably".split())
+                        "literally definitely probably his her their my our".split())  # "ur his mom": you're
 # nouns in -ing / -ed: "ur evening dose" is "your"
 _ING_NOUNS = frozenset("evening morning meeting building wedding thing clothing ceiling sibling earring feelings "
                        "savings belongings bed shed".split())
@@ -204,6 +204,8 @@ def normalise(text: str) -> str:
     "you're gonna be fine you know, I'll make sure they'll call, don't worry"
     >>> normalise("i think ur mom is right, its obvious")
     "I think your mom is right, it's obvious"
+    >>> normalise("ur his dad tho, ur allowed to say no")
+    "you're his dad though, you're allowed to say no"
     """
     if not _needs_normalising(text):
         return text.strip()

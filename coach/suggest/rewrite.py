@@ -65,6 +65,7 @@ from coach.suggest.clause import (
     third_person,
 )
 from coach.suggest.content import STOP, content_words, retention
+from coach.suggest.vocative import vocative
 
 FUNCTION = STOP | frozenset({"to", "a", "an", "the"})
 _LEAD = re.compile(r"^(?:[,;:\-\s]|\b(?:to me|for me|to|for|about|with|of|on|at|by|because|cause|since|like|that|when|and|but|"
@@ -165,10 +166,14 @@ def _possessives_out(fragment: str) -> str:
 
 
 def _is_clause(fragment: str) -> bool:
-    """Does the fragment hold its own finite verb (so it cannot follow 'about')?"""
+    """Does the fragment hold its own finite verb (so it cannot follow 'about')?
+
+    >>> _is_clause("you've got a new place now"), _is_clause("your new place")
+    (True, False)
+    """
     fragment = _possessives_out(fragment.replace("\u2019", "'"))
     return bool(_CLAUSE_VERB.search(fragment)) or bool(
-        re.match(r"^(you|u|i|we|they|he|she|it)\s+\w+", fragment, re.I))
+        re.match(r"^(?:(you|u|i|we|they|he|she|it)\s+\w+|(?:you|i|we|they)'(?:ve|d|ll|re)\b)", fragment, re.I))
 
 
 def _action_verb(word: str) -> bool:
@@ -256,7 +261,46 @@ def _noun_phrase(fragment: str) -> str:
     if words[0].lower().rstrip(".") in {"mr", "mrs", "ms", "miss", "dr"} or (
             len(words) <= 2 and all(w[:1].isupper() for w in words) and fragment.strip().find(f) > 0):
         return ""  # "Dale", "Mrs. Grant": a name the supporter called them by, not a topic
+    if _not_a_topic(f):
+        return ""
     return _lower_first(f)
+
+
+# words a topic cannot start with: an object pronoun, cut from its verb ("her by letting her skip doses")
+_PERSON_PRONOUNS = frozenset("him them me us".split())
+# words that, after the first, show a clause cut loose rather than a noun phrase ("the assessor probably thought",
+# "your cousin got hired")
+_CLAUSE_INSIDE = frozenset("probably definitely actually totally basically literally seriously honestly got gets "
+                           "went goes said says told did does thought knew never always already".split())
+
+
+# the days and months the vocative lexicon lists as no names: a topic all the same ("every Sunday")
+_WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march july september "
+                  "october november december".split())
+
+
+def _not_a_topic(f: str) -> bool:
+    """Would "Can you tell me more about ``f``?" ask about something odd: chat slang or an interjection ("fr"),
+    a lone word no lexicon knows (a name said in passing, "kofi": the person, not a topic), a person pronoun, or
+    a clause cut loose?
+
+    >>> [_not_a_topic(t) for t in ("fr", "kofi", "her by letting her skip doses", "the assessor probably thought")]
+    [True, True, True, True]
+    >>> [_not_a_topic(t) for t in ("her mom", "the new job", "Suboxone", "your cousin got hired")]
+    [False, False, False, True]
+    """
+    from coach.suggest.content import INTERJECTIONS
+    from coach.suggest.vocative import _NOT_NAMES, _known
+
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z']*", f)]
+    if not words or all(w in INTERJECTIONS or (w in _NOT_NAMES and w not in _WHEN) or w in STOP for w in words):
+        return True
+    if len(words) == 1 and f[:1].islower() and not _known(words[0]) and words[0] not in L.MEDICATION \
+            and words[0] not in L.DIAGNOSIS:
+        return True
+    if words[0] in _PERSON_PRONOUNS or (words[0] == "her" and (len(words) == 1 or words[1] in FUNCTION)):
+        return True
+    return any(w in _CLAUSE_INSIDE for w in words[1:])
 
 
 _BARE_GERUNDS = frozenset("letting making getting putting taking giving keeping having doing bringing living being "
@@ -401,6 +445,8 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
         and _can_be_verb(c.verb)
     if not (_action_verb(c.verb) or after_modal) or c.subject in {"i", "we", "it", "that", "this"}:
         return "", "", False
+    if _released(c) or _becoming(c):
+        return "", "", False
     words = text.lower().split()
     if c.verb in {"have", "be", "been"} and re.match(r"^(?:been|gotten|had|done|\w+ed|\w+en|gone|left|made|said|"
                                                     r"told|kept|sent|spent|lost|found|thought|bought|brought|"
@@ -411,6 +457,61 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
             or (len(words) > 1 and words[1] in _DETS_OBJ))):
         return "", "", False
     return c.verb, c.rest, c.negated
+
+
+def _released(c) -> bool:
+    """A necessity said with "not" ("you don't have to go back down", "you don't need to explain") frees the person
+    from a step: it is no order, and handing it back as one ("How do you feel about having to go ...?") turns
+    its meaning around.
+
+    >>> _released(analyse("you don't have to go back down to dinner")), _released(analyse("you have to go back"))
+    (True, False)
+    >>> _released(analyse("u don't need to explain yourself to me"))
+    True
+    """
+    return bool(c.negated and c.verb in {"have", "need", "has", "needs"} and re.match(r"^to\s+\w", c.rest or ""))
+
+
+def _release_of(clause: str) -> str:
+    """The step a release frees the person from, to leave it with them ('' when the clause is no release).
+
+    >>> _release_of("honestly u dont have to go back down to dinner, ok?")
+    'go back down to dinner'
+    >>> _release_of("you have to go back down to dinner")
+    ''
+    """
+    text = _ORDER_LEAD.sub("", normalise(_trim(clause))).strip()
+    c = analyse(text)
+    if c.subject not in {"you", "u"} or not _released(c):
+        return ""
+    step = _clean(re.sub(r"^to\s+", "", c.rest))
+    return step if _has_content(step) and not _is_clause(step) else ""
+
+
+# adjectives a "go" / "get" / "turn" can head as a change of state ("you'll go manic", "you'll get sick")
+_BECOME = frozenset("go get turn become grow fall".split())
+
+
+def _becoming(c) -> bool:
+    """A prediction of how the person will become ("you'll go manic", "you'll get sick") is no step to take: the
+    verb's complement is an adjective, not a place or a thing.
+
+    >>> _becoming(analyse("You'll go manic")), _becoming(analyse("you'll get worse")), _becoming(analyse("you'll go home"))
+    (True, True, False)
+    >>> _becoming(analyse("you'll get a job"))
+    False
+    """
+    from lemminflect import getAllLemmas
+
+    words = re.findall(r"[a-z']+", (c.rest or "").lower())
+    if c.verb not in _BECOME or not words:
+        return False
+    head = words[1] if words[0] in {"really", "so", "too", "very", "more", "even", "super", "pretty", "all"} \
+        and len(words) > 1 else words[0]
+    pos = getAllLemmas(head)
+    # ("get rid of", "get ready": steps; "go home", "go back": places, which the lexicon also knows as adverbs)
+    return head in {"worse", "better", "sicker", "crazy"} or (
+        "ADJ" in pos and "ADV" not in pos and head not in {"rid", "ready", "clean"})
 
 
 _COERCIVE_TAIL = (r",?\s*\b(?:no matter what|whether you like it or not|like it or not|or else|end of story|"
@@ -595,7 +696,8 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
                 r"^\s*(?:to|through)\b", m.group(2)):
             verb, negated, progressive = m.group(1).lower(), False, True
             rest = re.sub(_COERCIVE_TAIL, "", m.group(2), flags=re.I).strip()
-    if not verb and not re.match(r"^\W*(?:i|i'm|i'll|i'd|we|we'll|we're)\b", sentence[start:end], re.I):
+    if not verb and not re.match(r"^\W*(?:i|i'm|i'll|i'd|we|we'll|we're)\b", sentence[start:end], re.I) \
+            and not _release_of(sentence[lo:hi]):  # ("you don't have to | go back down": no order after it)
         # the span may sit in a clause of its own ("you need to" + the order after a comma)
         seg_end = min((b for a, b in segments(sentence) if b > end), default=len(sentence))
         after = clause_after(sentence[end:seg_end])
@@ -700,6 +802,11 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
         obj = _noun_phrase(rest)
         if obj and not obj.split()[0].lower() in {"me", "him", "her", "them", "it", "us", "to", "up", "out"}:
             out.append(f"What would you like to do about {obj}?")
+    if not out and not verb:
+        # a release flagged as an order ("you don't have to go back down to dinner"): said as the choice it leaves
+        freed = _release_of(sentence[lo:hi])
+        if freed:
+            out.append(f"It's up to you whether you {freed}.")
     if not out and not verb:
         # a step the supporter took or is taking for the person without asking ("I've already called the benefits
         # office", "I'm booking you in with Rita"): the same step, offered for them to choose
@@ -943,7 +1050,17 @@ _SIDING = re.compile(r"^(your|ur|his|her|their) ([a-z]+?)(?:'s| is|s)? (?:totall
                      r"(?:right|not wrong|got a point|has a point)(?: though| tho| about that| on this)?\W*$", re.I)
 
 
+# a third party's past action on the person: "the charge nurse already flagged you", "your landlord texted you"
+_REPORTED = re.compile(r"^(?:the|your|his|her|their|my)\s+(?:[a-z'-]+\s+){1,2}(?:already\s+|just\s+)?[a-z]+ed\s+"
+                       r"(?:you|u)\b", re.I)
+
+
 def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
+    """Rewrites for a verdict on the person.
+
+    >>> _judgment("The night nurse already reported you for the smoking, and honestly fair enough.", 58, 78, 0, 79)[0][0]
+    'It sounds like the night nurse already reported you for the smoking. How are you feeling about it?'
+    """
     out = []
     phrase = sentence[start:end]
     swapped = _person_first(sentence, phrase)
@@ -1004,15 +1121,22 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
             continue
         if any(x.lower().endswith(t.lower()) and len(x) > len(t) for x in topics):
             break  # the span cut the action short ("by being" | "late so much"): it is asked about whole below
-        t0 = _lower_first(t)
+        # ("i mean you've got a little girl at home": the filler goes, what they have stays; "you know" stays, it
+        # can be the verb: "you know Mrs. Alvarez")
+        t0 = _lower_first(re.sub(r"^(?:(?:i mean|come on|cmon|like|honestly|tbh|ngl|look|um|uh|so|well|oh)\b[,\s]*)+", "",
+                                 t, flags=re.I).strip() or t)
         first = t0.split(" ", 1)[0]
         if _looks_like_verb(first) and not _is_clause(t0):
             t0 = gerund_phrase(t0)
             first = t0.split(" ", 1)[0]
         if not _reflectable(t0):
             continue
-        if _is_clause(t0) and not _is_gerund(first):
-            if re.match(r"^(you|you're|you've|you'd|you'll|i|i'm|we|he|she|they|it|it's|there)\b", t0, re.I):
+        if (_is_clause(t0) or _REPORTED.match(t0)) and not _is_gerund(first):
+            # ... or what someone else did to them ("the charge nurse already flagged you as ..."): a reported
+            # event, reflected without the verdict said about it
+            reported = _REPORTED.match(t0) and not set(re.findall(r"[a-z'-]+", t0.lower())) & (
+                _VERDICT_WORDS | L.JUDGMENT | set(PERSON_FIRST))
+            if re.match(r"^(you|you're|you've|you'd|you'll|i|i'm|we|he|she|they|it|it's|there)\b", t0, re.I) or reported:
                 out += [f"It sounds like {t0}. How are you feeling about it?",
                         f"So {t0}. What's that been like for you?"]
         elif t0 != subject and _noun_phrase(t0) and t0.lower() not in _NO_TOPIC:  # not a bare "years", "stuff"
@@ -1142,6 +1266,8 @@ def _verdict_topics(clause: str) -> list[str]:
     ['skipping the hearing']
     >>> _verdict_topics("it's a bad example to be setting for the kids")
     []
+    >>> _verdict_topics("skipping group cause u were tired is kinda weak")
+    ['skipping group cause you were tired']
     """
     c = _trim(normalise(clause))
     c = re.sub(r"^(?:(?:honestly|tbh|ngl|um|uh|so|and|but|well|okay|ok|look|i mean|like|man|dude|bro|though)"
@@ -1158,6 +1284,14 @@ def _verdict_topics(clause: str) -> list[str]:
     if m and _is_gerund(m.group(1).split()[-1]):
         found.append(f"{m.group(1)}{m.group(2)}")
     m = _GERUND_SUBJECT.match(c)
+    if m and re.search(r"\b(?:because|cause|when|if|that|since)\s+(?:you|u|he|she|they|i|we)$", m.group(2), re.I):
+        # the copula found belongs to a clause inside the subject ("calling in sick because you were hungover is
+        # ..."): the subject runs on to the next copula
+        verb, _, rest = c[m.end(2):].strip().partition(" ")
+        k = re.search(r"\s(?:is|was|'s|are|were|seems|sounds|looks)\b", " " + rest)
+        if k:
+            found.append(f"{m.group(1)}{m.group(2)} {verb} {rest[:max(0, k.start() - 1)]}".strip())
+        m = None
     if m and (_is_gerund(m.group(1).split()[-1]) or _ing_form(m.group(1).split()[-1])):
         found.append(f"{m.group(1)}{m.group(2)}")
     out = []
@@ -1167,7 +1301,9 @@ def _verdict_topics(clause: str) -> list[str]:
         # an object pronoun may end a gerund phrase ("letting him get to you")
         if t and _has_content(t) and len(t.split()) <= 16 and t not in out and (_reflectable(t) or (
                 t.split()[-1].lower() in {"you", "him", "her", "them", "me", "it", "us"} and len(t.split()) > 2
-                and not _BAD_TOPIC_START.match(t))) and not (
+                and not _BAD_TOPIC_START.match(t)
+                # ... but not a subject cut from its verb ("calling in sick because you")
+                and t.split()[-2].lower() not in {"because", "cause", "if", "when", "that", "and", "but", "so"})) and not (
                 words & (_VERDICT_WORDS | L.JUDGMENT | set(PERSON_FIRST))):
             out.append(t)
     return out
@@ -1241,7 +1377,18 @@ _OPEN_END = frozenset("""saying telling thinking feeling being doing getting goi
 
 
 def _reflection(fragment: str) -> str:
-    """A clause about the person's situation that can follow 'It sounds like' ('' when it is an order)."""
+    """A clause about the person's situation that can follow 'It sounds like' ('' when it is an order, or when
+    cleaning it would cut its verb's object: "you'll deserve it" is no "It sounds like you'll deserve.", and with
+    the object it would most often repeat the verdict: "you're overthinking it").
+
+    >>> _reflection("and you'll deserve it"), _reflection("and you've been sleeping in the car")
+    ('', "you've been sleeping in the car")
+    """
+    said = _you_perspective(normalise(_trim(fragment)))
+    if re.search(r"\b[a-z']+\s+(?:it|that|this)\W*$", said, re.I) and not re.search(
+            r"\b(?:is|was|'s|are|were|about|with|of|for|like|to|on|in|at|from|and|but|so)\s+(?:it|that|this)\W*$",
+            said, re.I):
+        return ""
     t = _lower_first(_you_perspective(_clean(normalise(_trim(fragment)))))
     t = re.sub(r"^(?:(?:honestly|tbh|ngl|and|but|so|like|um|uh|well|ok|okay)\b[,\s]*)+", "", t).strip()
     t = re.sub(r"^(?:if|since)\s+(?=you\b|you're\b|your\b)", "", t)  # "if you're not taking it on weekends"
@@ -1260,7 +1407,28 @@ def _reflection(fragment: str) -> str:
     return t
 
 
+# labels swapped for words that only read said of the person, as what they are going through ("you're just worn
+# out"): of someone else ("your brother sounds looking after yourself"), of a thing ("some struggling talk", "cutting
+# is just reaching out") or after "being" ("being struggling") the swap is ungrammatical or still a verdict
+_SAID_OF_YOU = frozenset("crazy insane lazy selfish manipulative attention-seeking".split())
+_OF_YOU = re.compile(r"\b(?:you're|you are|you)\s+(?:(?:just|so|really|very|kinda|kind of|a bit|a little|pretty|"
+                     r"sound|seem|look|feel)\s+)*$", re.I)
+
+
+def _said_of(sentence: str, word: str) -> str:
+    """What comes before ``word`` in the sentence, normalised ("ur just" -> "you're just")."""
+    m = re.search(rf"\b{re.escape(word)}\b", sentence, re.I)
+    return normalise(sentence[:m.start()]).rstrip() + " " if m else ""
+
+
 def _person_first(sentence: str, phrase: str) -> str:
+    """Swap a stigmatising label inside the flagged phrase for person-first words; '' when none applies.
+
+    >>> _person_first("ur just lazy w the dishes lately", "ur just lazy"), _person_first("thats some crazy talk", "crazy")
+    ("You're just worn out with the dishes lately.", '')
+    >>> _person_first("Your sister sounds selfish.", "sounds selfish"), _person_first("she's being crazy", "crazy")
+    ('', '')
+    """
     """Swap a stigmatising label inside the flagged phrase for person-first words; '' when none applies."""
     words = re.findall(r"[A-Za-z'-]+", phrase.lower())
     hits = [w for w in words if w in PERSON_FIRST]
@@ -1273,6 +1441,8 @@ def _person_first(sentence: str, phrase: str) -> str:
         return ""
     if any(re.search(rf"\bsuch (?:an? )?(?:\w+ )?{re.escape(w)}\b", sentence, re.I) for w in hits):
         return ""  # "such an addict" is a verdict however it is worded
+    if any(w in _SAID_OF_YOU and not _OF_YOU.search(_said_of(sentence, w)) for w in hits):
+        return ""
     out = sentence
     for w in hits:
         out = re.sub(rf"\b{re.escape(w)}\b", PERSON_FIRST[w], out, flags=re.I)
@@ -2990,6 +3160,7 @@ def rewrite(sentence: str, label: str, start: int, end: int, avoid=(), suspect=(
         if generic.startswith("It sounds like "):
             base.append(generic)  # it keeps the sentence's topic: an alternative on its own too
     cands = []
+    name = vocative(sentence)
     for c in _in_context(sentence, lo, hi, cores, avoid, generic) + base:
         c = _finish(c)
         if not c or c in cands or len(c.split()) > 100:
@@ -2998,6 +3169,14 @@ def rewrite(sentence: str, label: str, start: int, end: int, avoid=(), suspect=(
             continue
         if any(len(o.split()) > 1 and _has_content(o) and o in _norm_words(c) for o in repeats_ctx):
             continue  # another concern's phrase came back through a rewrite of its clause
+        if name and re.search(rf"\b(?:about|around|with) {re.escape(name)}\b", c, re.I):
+            # the person's name taken for a topic ("tell me more about glen?"): they are addressed by it, and the
+            # question about them goes
+            c = " ".join(x if not re.search(rf"\b(?:about|around|with) {re.escape(name)}\b", x, re.I)
+                         else "What has that been like for you?" for x in re.split(r"(?<=[.?!])\s+", c))
+            c = "" if c == "What has that been like for you?" else c
+            if not c or c in cands:
+                continue
         cands.append(c)
     scored = [(retention(sentence, start, end, c, label), -i, c) for i, c in enumerate(cands)]
     scored.sort(reverse=True)

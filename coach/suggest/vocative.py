@@ -16,6 +16,22 @@ English lexicon knows and that is not chat slang).
 ('', '', '')
 >>> vocative("Jay, you're not leaving."), vocative("Come on, Lou, pull yourself together."), vocative("Sure, you can.")
 ('Jay', 'Lou', '')
+>>> vocative("she cant help being lazy dana but you can"), vocative("bring it back tonight kofi i'm not asking")
+('Dana', 'Kofi')
+>>> vocative("that was a lazy move"), vocative("that's complicated grief that's what it is")
+('', '')
+>>> vocative("ur just tired kofi thats all"), vocative("you used fentanyl that's why")
+('Kofi', '')
+>>> vocative("it's a lazy dog but you love him"), vocative("call your mom tonight but you decide")
+('', '')
+>>> vocative("tbh kofi u sound done with it"), vocative("seriously dana how many times"), vocative("suboxone is better")
+('Kofi', 'Dana', '')
+>>> vocative("come on kofi everybodys mom slips up"), vocative("real talk tweakers don't get far")
+('Kofi', '')
+>>> with_vocative("How would you feel about bringing it back tonight kofi?", "Kofi")
+'Kofi, how would you feel about bringing it back tonight?'
+>>> with_vocative("Hey kofi. How has it been going?", "Kofi")
+'Hey Kofi. How has it been going?'
 >>> with_vocative("How would you feel about calling them back?", "Gina")
 'Gina, how would you feel about calling them back?'
 """
@@ -39,9 +55,41 @@ _NOT_NAMES = frozenset("""tmrw tmr tbh ngl fr idk lol omg imo imho btw fwiw rn s
     yep nah nope bro bruh dude man mate hun babe sis fam girl guys yall y'all dawg homie buddy pal sir maam ma'am
     lmao jk tho gonna gotta wanna kinda sorta ugh huh whoa aw oof ha hm hmm mhm yikes ew gotcha congrats heya heyy
     hiya hooah ttyl dw srsly ppl wht wat whatre whens pm am st op aa mr mrs ms dr mx sarge doc coach team all
-    jeez wow abt omw ikr nvm
+    jeez wow abt omw ikr nvm cmon lmk brb gtg cya fyi sry hii sooo lowkey til whatd whered heres haha ahh fellas
     everyone folks monday tuesday wednesday thursday friday saturday sunday january february march
     july september october november december""".split())  # April, May, June, August are names too
+
+
+_CHAT_LEAD = frozenset("tbh ngl seriously srsly lol real talk come on cmon".split())
+# what follows a name said first: the person spoken to ("leon u sound"), a discourse word, or a question
+_AFTER_FIRST = frozenset("u you ur your youre you're youve you've youll you'll honestly seriously how what why "
+                         "did do are have".split())
+# what starts the clause after a name run on mid-sentence
+_RUN_ON_NEXT = frozenset("but i i'm im you u ur you're youre".split())
+_DETS = frozenset("a an the my your his her their our this that some any no every".split())
+_TIME_WORDS = frozenset("tonight today tomorrow now rn".split())
+_NOMINATIVE = frozenset("i he she they we".split())
+# words before a participle that make it say how someone is ("just bored", "so tired")
+_PREDICATIVE = frozenset("just so really too very being you're youre ur are is feeling getting".split())
+
+
+def _opens_clause(word: str) -> bool:
+    """A word that can start the clause after a name ("everybody's mom dies"), not continue a noun's own clause
+    ("tweakers don't", "fentanyl in the pills")."""
+    from coach.suggest.content import STOP
+
+    return word[:1].isalpha() and word.lower() not in STOP
+
+
+@lru_cache(maxsize=4096)
+def _describes(word: str) -> bool:
+    """An adjective only ("crazy", "lazy") or a time word ("tonight"): what a name can follow, a noun cannot."""
+    from lemminflect import getAllLemmas
+
+    from coach.suggest.content import STOP
+
+    pos = set(getAllLemmas(word))
+    return word in _TIME_WORDS or (word not in STOP and "ADJ" in pos and "NOUN" not in pos and "ADV" not in pos)
 
 
 @lru_cache(maxsize=4096)
@@ -94,7 +142,22 @@ def vocative(sentence: str) -> str:
             after in _RESUME or after in L.IMPERATIVE_VERBS))) and (cap or not _known(t.lower()))
         # "Jay, you're not leaving": a capitalised first word that is only ever a noun, addressed before "you"
         cap = cap or (i == 0 and t[0].isupper() and nxt == "," and after in _RESUME and _only_noun(t.lower()))
-        if (greeted or lead or tail) and _name_like(t, cap):
+        # ... or run on, uncapitalised, between a describing word and the next clause ("she cant help being crazy
+        # glen but you can", "... tonight hollis i'm not asking"): a noun cannot follow an adjective or "tonight"
+        # with no determiner before them, so it is the person addressed
+        # (a participle said of the person counts as describing: "you're just bored doris that's all")
+        state = (prev.lower().endswith("ed") and toks[i - 2].lower() in _PREDICATIVE) if i >= 2 else False
+        # (not after a subject: "you used fentanyl", where the "describing" word is a verb)
+        mid = (t.islower() and 2 <= i and toks[i - 2].lower() not in _DETS | _YOU | _NOMINATIVE and (_describes(prev.lower()) or state)
+               and (nxt.lower() in _RUN_ON_NEXT or (nxt.lower() in {"that's", "thats"} and not _known(t)))
+               and (not _known(t) or (_only_noun(t) and not t.endswith("s"))))
+        # ... or a word no lexicon knows, said first (after discourse words: "tbh leon u sound", "franklin honestly
+        # stop"): a turn opens on the person's name far more often than on an unknown noun
+        first = (t.islower() and all(x.lower() in _LEAD or x.lower() in _CHAT_LEAD or x == "," for x in toks[:i])
+                 and not _known(t.lower()) and (nxt.lower() in _AFTER_FIRST or (i > 0 and _opens_clause(nxt))))
+        if (greeted or lead or tail or mid or first) and _name_like(t, cap or mid):
+            if mid or first:
+                return t[0].upper() + t[1:]
             if greeted or lead or cap:
                 return t[0].upper() + t[1:]
     return ""
@@ -102,7 +165,15 @@ def vocative(sentence: str) -> str:
 
 def with_vocative(text: str, name: str) -> str:
     """``text`` addressed to ``name`` (unchanged when there is no name or the text already uses it)."""
-    if not name or re.search(rf"\b{re.escape(name)}\b", text, re.I):
+    if not name:
+        return text
+    said = re.search(rf",?\s*\b{re.escape(name.lower())}\b(?=\s*(?:[,?.!]|$))", text)
+    if said and said.start() > 0 and re.search(r"(?:^|\s)(?:hey|hi|hello|morning|thanks|sorry)\W*$", text[:said.start()], re.I):
+        return text[:said.start()] + said.group(0).replace(name.lower(), name) + text[said.end():]  # "Hey lena."
+    if said and said.start() > 0:
+        # the name kept uncapitalised where it was run on ("... tonight hollis?"): moved to the front, capitalised
+        text = (text[:said.start()] + text[said.end():]).strip()
+    elif re.search(rf"\b{re.escape(name)}\b", text, re.I):
         return text
     rest = text if text.startswith(("I ", "I'", "I,")) else text[:1].lower() + text[1:]
     return f"{name}, {rest}"
