@@ -42,7 +42,9 @@ _SUPPORTER = frozenset("i we i'd i've i’d i’ve".split())
 def reported_quotes(text: str) -> list[tuple[int, int]]:
     """Character ranges (quote marks included) of the double-quoted stretches of ``text`` that report someone
     else's words."""
-    out = []
+    out: list[tuple[int, int]] = []
+    if '"' not in text and "\u201c" not in text:
+        return out
     for m in _QUOTE.finditer(text):
         before = _BEFORE.search(text[max(0, m.start() - 60):m.start()])
         after = _AFTER.match(text[m.end():m.end() + 60])

@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from .errors import SpeakerError
-from .transcript import Transcript
+from .transcript import QUOTED_SPEAKER, Transcript
 
 UNKNOWN_SPEAKER = "Unknown"
 
@@ -153,9 +153,7 @@ def resolve_supporters(
             chosen.extend(n for n in groups[key] if n not in chosen)
         why = "--speaker"
     elif not transcript.labelled:
-        from .readers.text import QUOTED_SPEAKER  # quoted lines of prose are someone else's words
-
-        chosen = [s for s in found if s != QUOTED_SPEAKER]
+        chosen = [s for s in found if s != QUOTED_SPEAKER]  # quoted lines of prose are someone else's words
         why = "no speaker labels: all of the text is the supporter's" + (
             ", but for the lines quoted with '>'" if len(chosen) < len(found) else "")
     else:

@@ -16,6 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 
+# Lines a prose reply quotes with ">" (the post it answers): someone else's words, kept as context, never scored
+QUOTED_SPEAKER = "Quoted"
+
+
 @dataclass(frozen=True)
 class Turn:
     """One speaker turn.

@@ -31,13 +31,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..transcript import Transcript, Turn
+from ..transcript import QUOTED_SPEAKER, Transcript, Turn
 from .common import Piece, fill_ends, make_turn, parse_time, silent_speakers, trim
 
 PROSE_SPEAKER = "Supporter"
-# Lines quoted with ">" in prose (a forum or e-mail reply quoting the post it answers) are someone else's words:
-# they are kept as context under this speaker and never scored.
-QUOTED_SPEAKER = "Quoted"
 _QUOTE_MARK = re.compile(r"^[ \t]*(?:>[ \t]?)+")
 
 _TS = r"(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"

@@ -93,18 +93,19 @@ def _describes(word: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _known(word: str) -> bool:
+def _parts_of_speech(word: str) -> frozenset[str]:
     from lemminflect import getAllLemmas
 
-    return bool(getAllLemmas(word))
+    return frozenset(getAllLemmas(word))
 
 
-@lru_cache(maxsize=4096)
+def _known(word: str) -> bool:
+    return bool(_parts_of_speech(word))
+
+
 def _only_noun(word: str) -> bool:
     """A word the lexicon knows only as a noun ("jay", "rose"), so it can be a name; "sure", "fine" cannot."""
-    from lemminflect import getAllLemmas
-
-    return set(getAllLemmas(word)) <= {"NOUN", "PROPN"}
+    return _parts_of_speech(word) <= {"NOUN", "PROPN"}
 
 
 def _name_like(word: str, capitalised_in_place: bool) -> bool:
