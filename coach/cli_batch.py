@@ -122,6 +122,11 @@ def score(
         model=model_path,
         suggest=suggestions,
     )
+    # this process reads and writes Arrow data in small batches between scoring them: the C allocator gives their
+    # memory back, where Arrow's default pool (mimalloc) keeps about 30 MB more resident (benchmarks/memory.py)
+    import pyarrow as pa
+
+    pa.set_memory_pool(pa.system_memory_pool())
     summary = run(
         found.inputs,
         str(out),

@@ -12,11 +12,6 @@ from __future__ import annotations
 import io
 import zipfile
 
-import docx
-from docx.opc.exceptions import OpcError
-from docx.table import Table
-from lxml.etree import XMLSyntaxError
-
 from ..errors import InputError
 from ..transcript import Transcript
 from .common import input_error, parse_time
@@ -42,7 +37,7 @@ def _time_or_none(text: str) -> float | None:
         return None
 
 
-def _table_lines(table: Table, number: int) -> list[Line] | None:
+def _table_lines(table, number: int) -> list[Line] | None:
     """Lines for a speaker/text table (numbered from ``number``), or None if it is not one."""
     rows = [_row_cells(row) for row in table.rows]
     if not rows or len({len(r) for r in rows}) != 1 or len(rows[0]) not in (2, 3):
@@ -64,6 +59,12 @@ def _table_lines(table: Table, number: int) -> list[Line] | None:
 
 def parse_docx(data: bytes, *, source: str = "<upload>") -> Transcript:
     """Parse .docx bytes; InputError when the file is not a readable Word document."""
+    # python-docx and lxml are imported here, not with the readers: scoring tables never needs them (14 MB)
+    import docx
+    from docx.opc.exceptions import OpcError
+    from docx.table import Table
+    from lxml.etree import XMLSyntaxError
+
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OpcError, XMLSyntaxError) as e:
