@@ -726,3 +726,53 @@ def test_kept_context_has_no_talk_or_lone_name():
     s = "But honestly, Marta, you're kind of lazy about the forms."
     best = _best(s, "you're kind of lazy", "judgment", avoid=())
     assert "Honestly, Marta." not in best and "Honestly" not in best, best
+
+
+@pytest.mark.parametrize("sentence,phrase,expected", [
+    # an order put as a condition: the step is asked about, the loss stays as what they don't want
+    ("If you don't take the first place they offer, you'll go to the bottom of the list.",
+     "If you don't take the first place they offer",
+     "How do you feel about taking the first place they offer? I know you don't want to go to the bottom of the list."),
+    ("if you dont go to group this week youre gonna lose your bed", "if you dont go to group",
+     "How do you feel about going to group this week? I know you don't want to lose your bed."),
+    ("so like if u dont show up to the meeting on tuesday ur gonna get kicked out of the house", "if u dont show up",
+     "How do you feel about showing up to the meeting on tuesday? I know you don't want to get kicked out of the "
+     "house."),
+    # a gate ("you can't X unless you Y"): the condition is the step, what it gates what matters to them
+    ("You can't see your kids until you finish the program.", "You can't see your kids",
+     "How do you feel about finishing the program? I know seeing your kids matters to you."),
+])
+def test_conditions_and_gates_become_the_persons_choice(sentence, phrase, expected):
+    assert _best(sentence, phrase, "power_over") == expected
+
+
+def _served(nlp, sentence, phrase_word, label):
+    """The best alternative the pipeline serves for the concern of ``label`` whose phrase contains ``phrase_word``."""
+    doc = nlp(sentence)
+    spans = [s for s in doc.spans["coach"] if s.label_ == label and phrase_word in s.text]
+    assert spans, [(s.label_, s.text) for s in doc.spans["coach"]]
+    return spans[0]._.coach_suggestions[0]["text"]
+
+
+def test_no_reply_keeps_a_verdict_a_threat_or_a_cut_clause(nlp):
+    from coach.suggest.rewrite import _acted_for, _reflection
+
+    # a contraction is no verb of its own, and finding something is no step taken for the person
+    assert _acted_for("and I won't help you again") == "" and _acted_for("i found a can in your bag") == ""
+    # someone else's verdict is not reflected back as the supporter's, nor a threat as an experience
+    assert _reflection("she's telling people you're crazy") == ""
+    assert _reflection("youre out so be careful") == ""
+    # a medicine said beside a diagnosis is no hardship, a general guarantee goes with the promise, and a time
+    # is no topic
+    for sentence, word, label, banned in [
+        ("Ask them for Klonopin instead, it lasts longer than the Ativan and you won't crash in the afternoon.",
+         "Klonopin", "diagnosis", "sounds really hard"),
+        ("You'll win this appeal for sure, they overturn almost all of them.", "win", "false_promise", "overturn"),
+        ("Two years and you threw it away; that's really disappointing.", "threw", "judgment", "about two years"),
+    ]:
+        best = _served(nlp, sentence, word, label)
+        assert banned not in best, (sentence, best)
+
+
+def test_a_name_said_last_opens_the_reply(nlp):
+    assert _served(nlp, "grow up, tamsin", "grow", "power_over").startswith("Tamsin, ")

@@ -57,7 +57,19 @@ _NEVER_ATTRIBUTIVE = "with about for to at from into onto during since until til
 _IMPOSSIBLE = re.compile(
     rf"(?<![\w'-])(?:(?:{'|'.join(_PREPOSITIONS.split() + _DETERMINERS.split())})\s+of"
     rf"|(?:{'|'.join(_DETERMINERS.split())})\s+(?:{'|'.join(_NEVER_ATTRIBUTIVE.split())}|and|or|but|is|are|was|were)"
-    rf"|(?:the|an|your|our|their|every|(?-i:a))\s*[,.?!](?![a-z]))(?![\w'-])", re.I)
+    rf"|(?:the|an|your|our|their|every|(?-i:a))\s*[,.?!](?![a-z]))(?![\w'-])"
+    # a contraction's tail cut from its word ("win 't", "do n't"): a token join gone wrong
+    r"|(?<=\w)\s+['\u2019](?:t|s|re|ve|ll|d|m)\b"
+    # a reflection frame around a clause cut off from its subject ("It sounds like till the cravings settle down")
+    r"|\b(?:it sounds like|talk about how)\s+(?:till|until|unless|because|cause|since|if|when|while|after|before|to|"
+    r"for|from|with|of|at|in|on|by|about|as|so|and|but|or|than)\b"
+    # a reflection cut before its object ("It sounds like you were having.")
+    r"|\bit sounds like\b[^.?!]*\b(?:having|describing|saying|telling|doing|making|getting|taking|giving|using|wanting|"
+    r"needing|asking|calling)\."
+    # a sentence cut after "than" ("... it lasts longer than.")
+    r"|\bthan\.(?:\s|$)"
+    # a subordinate clause left standing as a sentence ("Till the cravings settle down.")
+    r"|(?:^|(?<=[.!?])\s+)(?:till|until|unless|because|cause|cuz|whereas|although|though)\b[^.?!,;:]*\.", re.I)
 
 
 def well_formed(text: str) -> bool:
@@ -69,6 +81,14 @@ def well_formed(text: str) -> bool:
     (False, False)
     >>> well_formed("What's it like at 3 a.m.?"), well_formed("Is it one of the things on your to-do list?")
     (True, True)
+    >>> well_formed("Would you like me to win 't help you again?"), well_formed("You said 'take it slow'.")
+    (False, True)
+    >>> well_formed("It sounds like till the cravings settle down. What has that been like for you?")
+    False
+    >>> well_formed("Till the cravings settle down. What feels like a good next step to you?")
+    False
+    >>> well_formed("Until then, what would help? Because of the rent, it's hard.")
+    True
     """
     text = text.strip()
     if not text or not text[0].isupper() or text[-1] not in ".?!":

@@ -10,10 +10,15 @@ def _rows(m: dict) -> list[str]:
            f"- Well-formed (capital start, end punctuation, no doubled words): **{m['well_formed']:.1%}**; "
            f"alternatives repeating the flagged phrase: **{m['repeats_phrase']}**.",
            f"- Best alternative keeps >= 80% of the sentence's content words (nouns and main verbs outside the "
-           f"phrase and the concern's own words): "
+           f"phrase, outside the other concern phrases flagged in the same sentence, which a clean alternative "
+           f"cannot keep, and outside the concern's own words: a diagnosis label, \"I promise\", an order's rule tag such "
+           f"as \"that's the deal\"): "
            f"**{m['best_keeps_content']:.2%}** ({m.get('best_keeps_content_count', '?')} of {m['findings']}; "
            f"mean retention {m['mean_retention']:.2f}); best alternative's "
            "source: " + ", ".join(f"{k} {v}" for k, v in sorted(m["best_source"].items())) + ".",
+           f"- Counting the other concern phrases' words as content to keep too: "
+           f"{m.get('best_keeps_content_phrase_only_count', 0) / max(m['findings'], 1):.2%} "
+           f"({m.get('best_keeps_content_phrase_only_count', '?')} of {m['findings']}).",
            "", "| label | flagged | best keeps content | rewrite ranked first | mean retention |",
            "|---|---|---|---|---|"]
     for k, d in sorted(m["by_label"].items()):

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from coach.model import lexicon as L
 
 ADVERBS = frozenset("just really probably definitely seriously totally honestly maybe also actually like um uh "
-                    "kinda literally absolutely simply only basically please".split())
+                    "kinda literally absolutely simply only basically please even ever".split())
 MODALS = (
     "need to", "needs to", "have to", "has to", "have got to", "'ve got to", "'ve gotta", "got to", "gotta",
     "must", "should", "ought to", "'d better", "had better", "better", "'re going to", "are going to",

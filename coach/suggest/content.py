@@ -126,6 +126,18 @@ CONCERN_WORDS: dict[str, frozenset[str]] = {
 }
 
 
+# The tags that press an order home ("no ifs or buts", "that's the deal", "I'll be checking", "it's not up for
+# discussion"): the order's own words, which a person-driven alternative drops, so not content to keep either.
+RULE_TAGS = re.compile(
+    r"\bno ifs(?:,? (?:and|or) buts)?\b|\bno buts\b|\bno (?:excuses|arguments?|arguing|debate|discussion|"
+    r"exceptions|negotiating)\b|\b(?:it's|its|that's|thats|this is|it is)(?: just)? not (?:up for )?(?:a )?"
+    r"(?:discussion|debate|choice|negotiable)\b|\bnon-?negotiable\b|\b(?:that's|thats|that is|them's) the (?:deal|rule|"
+    r"rules|plan)\b|\bend of (?:story|discussion|debate)\b|\b(?:whether you like it or not|like it or not)\b|"
+    r"\b(?:and )?i(?:'ll| will|'m gonna| am going to) (?:be )?check(?:ing)?(?: on (?:you|that|it))?\b|"
+    r"\bi(?:'m| am) not asking\b|\bi mean it\b|\beverybody does(?: it)?\b|\beveryone does(?: it)?\b",
+    re.I)
+
+
 def _interjection(low: str, opens_clause: bool) -> bool:
     """Is the (lower-cased) word an interjection here?
 
@@ -144,6 +156,8 @@ def _interjection(low: str, opens_clause: bool) -> bool:
 @lru_cache(maxsize=8192)
 def _content_words(text: str, start: int, end: int, label: str | None = None) -> frozenset[str]:
     outside = (text[:start] + " " + text[end:]).replace("\u2019", "'")
+    if label == "power_over":
+        outside = RULE_TAGS.sub(" ", outside)
     found = list(re.finditer(r"[A-Za-z][A-Za-z']*", outside))
     words = [m.group(0) for m in found]
     # a word opens a clause when only spaces (or nothing) separate it from the start or from punctuation
@@ -196,19 +210,37 @@ def _in_formula(words: list[str], k: int) -> bool:
 
 def content_words(text: str, start: int = 0, end: int = 0, label: str | None = None) -> set[str]:
     """Stems of the content words of ``text`` outside ``text[start:end]`` (and, given the finding's
-    ``label``, outside that concern's own vocabulary, :data:`CONCERN_WORDS`).
+    ``label``, outside that concern's own vocabulary, :data:`CONCERN_WORDS`, and for an order outside its rule
+    tags, :data:`RULE_TAGS`).
 
     >>> sorted(content_words("That's NSSI, classic, from the stress at work.", 0, 6, "diagnosis"))
     ['stress', 'work']
+    >>> sorted(content_words("Go to NA tonight, no ifs or buts, that's the deal.", 0, 16, "power_over"))
+    []
     """
     return set(_content_words(text, start, end, label))
 
 
-def retention(original: str, start: int, end: int, alternative: str, label: str | None = None) -> float:
+def retention(original: str, start: int, end: int, alternative: str, label: str | None = None,
+              others: tuple[tuple[int, int], ...] = ()) -> float:
     """Share of the original's content words (outside the flagged phrase) that the alternative keeps.
 
+    ``others`` are the character ranges of the other concern phrases flagged in the same sentence: their words
+    are not content to keep either, since an alternative that kept them would carry that concern and fail the
+    clean check ("youre being a coward honestly just tell her": the reply to "just tell her" must drop "coward").
     1.0 when there are none to keep.
+
+    >>> s = "youre being a coward honestly just tell her"
+    >>> retention(s, 30, 43, "How would you feel about telling her?", "power_over")
+    0.0
+    >>> retention(s, 30, 43, "How would you feel about telling her?", "power_over", others=((0, 20),))
+    1.0
     """
+    if others:
+        chars = list(original)
+        for a, b in others:
+            chars[max(a, 0):max(b, 0)] = " " * len(chars[max(a, 0):max(b, 0)])
+        original = "".join(chars)
     need = _content_words(original, start, end, label)
     if not need:
         return 1.0

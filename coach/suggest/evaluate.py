@@ -4,8 +4,10 @@ For every concern the pipeline flags, the served suggestions (best first) are ch
 
 - clean: no concern reaches its threshold on the alternative (our own model);
 - keeps content: the alternative keeps >= 80% of the original sentence's content words (nouns and main
-  verbs) outside the flagged phrase and the concern's own words (:func:`coach.suggest.content.retention`;
-  vacuously true when there are none);
+  verbs) outside the flagged phrase, outside the other concern phrases flagged in the same sentence (which a
+  clean alternative cannot keep) and outside the concern's own words
+  (:func:`coach.suggest.content.retention`; vacuously true when there are none). The stricter count, with the
+  other concern phrases' words as content to keep, is reported beside it;
 - well-formed: capital start, end punctuation, no doubled words; not empty; does not repeat the phrase.
 
 Run by ``coach evaluate``; the figures go into ``metadata.json`` and ``MODEL_CARD.md``.
@@ -28,12 +30,13 @@ from coach.suggest.content import retention
 def _findings(nlp, texts: list[str]) -> list[dict]:
     out = []
     for text, doc in zip(texts, nlp.pipe(texts)):
-        for span in doc.spans["coach"]:
-            if taxonomy.kind_of(span.label_) != "concern":
-                continue
+        concerns = [s for s in doc.spans["coach"] if taxonomy.kind_of(s.label_) == "concern"]
+        for span in concerns:
             sent = span.sent
+            others = tuple((o.start_char - sent.start_char, o.end_char - sent.start_char) for o in concerns
+                           if o is not span and o.sent.start == sent.start)
             out.append({"sentence": sent.text, "start": span.start_char - sent.start_char,
-                        "end": span.end_char - sent.start_char, "label": span.label_,
+                        "end": span.end_char - sent.start_char, "label": span.label_, "others": others,
                         "suggestions": list(span._.coach_suggestions or [])})
     return out
 
@@ -48,7 +51,8 @@ def measure(nlp, texts: list[str]) -> dict:
         flags = model.flags(model.predict_proba(alt_texts))
         concern_cols = [j for j, lab in enumerate(model.labels_) if taxonomy.kind_of(lab) == "concern"]
         clean = dict(zip(alt_texts, ~flags[:, concern_cols].any(axis=1)))
-    by_label = defaultdict(lambda: {"n": 0, "best_keeps": 0, "rewrite_first": 0, "retention": []})
+    by_label = defaultdict(lambda: {"n": 0, "best_keeps": 0, "rewrite_first": 0, "retention": [],
+                                    "best_keeps_phrase_only": 0})
     n_served = len(served)
     n_clean = sum(bool(clean.get(s["text"], False)) for _, s, _ in served)
     n_formed = sum(well_formed(s["text"]) for _, s, _ in served)
@@ -60,9 +64,11 @@ def measure(nlp, texts: list[str]) -> dict:
         d["n"] += 1
         if f["suggestions"]:
             best = f["suggestions"][0]
-            r = retention(f["sentence"], f["start"], f["end"], best["text"], f["label"])
+            r = retention(f["sentence"], f["start"], f["end"], best["text"], f["label"], f["others"])
             d["retention"].append(r)
             d["best_keeps"] += r >= 0.8
+            d["best_keeps_phrase_only"] += (retention(f["sentence"], f["start"], f["end"], best["text"], f["label"])
+                                            >= 0.8)
             d["rewrite_first"] += best["source"] == "rewrite"
             sources[best["source"]] += 1
         else:
@@ -77,6 +83,8 @@ def measure(nlp, texts: list[str]) -> dict:
         "findings_without_alternative": n_empty_lists,
         "best_keeps_content": round(sum(d["best_keeps"] for d in by_label.values()) / n, 4) if n else None,
         "best_keeps_content_count": int(sum(d["best_keeps"] for d in by_label.values())),
+        # the stricter count: other concern phrases of the same sentence counted as content to keep
+        "best_keeps_content_phrase_only_count": int(sum(d["best_keeps_phrase_only"] for d in by_label.values())),
         "mean_retention": round(float(np.mean([r for d in by_label.values() for r in d["retention"]])), 3) if n else None,
         "best_source": dict(sources),
         "by_label": {k: {"n": d["n"], "best_keeps_content": round(d["best_keeps"] / d["n"], 3),

@@ -274,6 +274,10 @@ _CLAUSE_INSIDE = frozenset("probably definitely actually totally basically liter
                            "went goes said says told did does thought knew never always already".split())
 
 
+_DURATION = re.compile(r"(?:(?:the|these|those) )?(?:(?:last|past|first|next|whole|full|few|couple of) )*"
+                       r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                       r"\d+|a few|a couple of|several|many)?\s*(?:more )?(?:days?|weeks?|months?|years?|hours?|minutes?)"
+                       r"(?: (?:clean|sober|now|ago|straight|in a row))?", re.I)
 # the days and months the vocative lexicon lists as no names: a topic all the same ("every Sunday")
 _WHEN = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march july september "
                   "october november december".split())
@@ -288,6 +292,8 @@ def _not_a_topic(f: str) -> bool:
     [True, True, True, True]
     >>> [_not_a_topic(t) for t in ("her mom", "the new job", "Suboxone", "your cousin got hired")]
     [False, False, False, True]
+    >>> [_not_a_topic(t) for t in ("two years", "a year", "the last 6 months", "the year ahead")]
+    [True, True, True, False]
     """
     from coach.suggest.content import INTERJECTIONS
     from coach.suggest.vocative import _NOT_NAMES, _known
@@ -295,6 +301,10 @@ def _not_a_topic(f: str) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z']*", f)]
     if not words or all(w in INTERJECTIONS or (w in _NOT_NAMES and w not in _WHEN) or w in STOP for w in words):
         return True
+    if _DURATION.fullmatch(f.strip()):
+        return True  # "two years", "a year", "six months": how long, not what to talk about
+    if re.search(r"\b(?:sound|sounds|seem|seems|look|looks) like\b", f, re.I):
+        return True  # "your grandkids sound like a handful": a clause
     if len(words) == 1 and f[:1].islower() and not _known(words[0]) and words[0] not in L.MEDICATION \
             and words[0] not in L.DIAGNOSIS:
         return True
@@ -337,7 +347,7 @@ _ORDER_FORMS = (
     # more bluntly
     (re.compile(r"^(?:i(?:'d| would)(?: really)? (?:like|want|love|prefer)|i(?:'m| am) (?:telling|asking)) (?:you|u) "
                 r"to\s+(?:just\s+)?", re.I), False),
-    (re.compile(r"^(?:you|u)(?:'re| are)? (?:gonna|going to) have to\s+", re.I), False),
+    (re.compile(r"^(?:you|u)(?:'re| are)? (?:just )?(?:gonna|going to) (?:just )?have to\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^make sure (?:that )?(?:you|u)\s+", re.I), False),
     (re.compile(r"^(?:you|u)(?:'re| are| r) not allowed to\s+", re.I), True),
     (re.compile(r"^(?:you|u)(?:'re| are| r) (?:gonna|going to)\s+", re.I), False),
@@ -456,7 +466,9 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
     for pattern, negated in _ORDER_FORMS:
         m = pattern.match(text)
         if m:
-            rest = text[m.end():].split(" ", 1)
+            # ("you shouldn't even apply": an adverb before the verb is no verb, "even" no "evening")
+            rest = re.sub(r"^(?:(?:even|ever|really|just|actually|seriously|totally|honestly|probably|definitely|"
+                          r"still|also|always|at least)\s+)+", "", text[m.end():], flags=re.I).split(" ", 1)
             verb, tail = rest[0].lower(), (rest[1] if len(rest) > 1 else "")
             if verb in _DESTINATION and re.search(r"going to\s+$", m.group(0), re.I):
                 verb, tail = "go", f"to {text[m.end():]}"  # "you're going to every evening group": going there
@@ -634,9 +646,12 @@ def _ban_questions(ger: str) -> list[str]:
     'How do you feel about going back to the flat right now?'
     >>> _ban_questions("being silly about it")[0], _ban_questions("giving up on the course")[0]
     ('What are you feeling right now?', 'What has been making you think about giving up on the course?')
+    >>> _ban_questions("not believing you did that lmao")[0]
+    'What are you feeling right now?'
     """
     ger = re.sub(r"^not\s+", "", ger)
-    if _dismissal(ger):
+    if _dismissal(ger) or re.match(r"^(?:believing|imagining|understanding|getting why)\b", ger):
+        # ("can't believe you did that": disbelief at the person, not a step they could take)
         return _feeling_questions(ger)
     if _GIVE_UP.match(ger):
         return [f"What has been making you think about {ger}?", f"What are your thoughts on {ger}?"]
@@ -764,8 +779,83 @@ def _overridden_view(text: str) -> str:
     return f"What do you make of what {who} {m.group(2).lower()}?"
 
 
+# an ultimatum put as a condition: "if you don't take the first place they offer, you'll go to the bottom of the list"
+_IF_NOT = re.compile(r"^(?:(?:and|so|but|look|listen|honestly|okay|ok|like|um|uh|well|yeah)\b[,\s]*)*(?:(?:if|unless) (?:you|u) "
+                     r"(?:don't|dont|do not|won't|wont|will not|can't|cant)|unless (?:you|u))\s+(?:just |even )?([a-z]+)\b"
+                     r"(.*)$", re.I)
+_THEN_CONSEQUENCE = re.compile(r"^(?:then |and )?(?:you'll|you will|youll|u'll|ull|(?:you're|youre|ur|you|u) (?:gonna|"
+                               r"going to)|you are going to)\s+(?:just |probably |definitely )?([a-z]+)\b(.*)$", re.I)
+
+
+_GATE = re.compile(r"^(?:(?:and|so|but|look|listen|honestly|okay|ok)\b[,\s]*)*(?:you|u) (?:can't|cant|cannot|won't|wont)"
+                   r" ((?:get|have|keep|stay|come|go|see|use|move)\b.+?),? (?:unless|until|till) (?:you|u) (?:just )?"
+                   r"([a-z]+)\b(.*)$", re.I)
+
+
+def _ultimatum(sentence: str, lo: int, hi: int, avoid=()) -> tuple[list[str], int, int]:
+    """An order put as a condition with its consequence ("If you don't take the first place they offer, you'll go
+    to the bottom of the list"): the step asked about as theirs to weigh, the loss kept as what they don't want.
+
+    >>> s = "If you don't take the first place they offer, you'll go to the bottom of the list, and I won't help."
+    >>> _ultimatum(s, 0, 44)[0][:2]
+    ["How do you feel about taking the first place they offer? I know you don't want to go to the bottom of the list.", 'What would you like to do about the first place they offer?']
+    """
+    said = normalise(_trim(sentence[lo:hi]))
+    gate = _GATE.match(said)
+    if gate and _action_verb(gate.group(2).lower()):
+        # "u cant get a bed at the youth shelter unless u go back to school": the condition is the step asked
+        # about, the thing it gates stays as what they want
+        rest = _TRAIL.sub("", re.sub(_COERCIVE_TAIL, "", gate.group(3), flags=re.I)).strip(" ,")
+        goal = _TRAIL.sub("", gate.group(1)).strip(" ,")
+        if rest and _has_content(rest) and _has_content(goal) and not _dismissal(_verb_phrase(gate.group(2), rest)[1]):
+            _, ger = _verb_phrase(gate.group(2).lower(), rest)
+            goal_verb, _, goal_rest = goal.partition(" ")
+            _, goal_ger = _verb_phrase(goal_verb.lower(), goal_rest)
+            return [f"How do you feel about {ger}? I know {goal_ger} matters to you.", f"How do you feel about {ger}?"], lo, hi
+    m = _IF_NOT.match(said)
+    if not m or not _action_verb(m.group(1).lower()) or m.group(1).lower() in {"want", "like", "think", "feel"}:
+        return [], lo, hi
+    verb, rest = m.group(1).lower(), _TRAIL.sub("", re.sub(_COERCIVE_TAIL, "", m.group(2), flags=re.I)).strip(" ,")
+    # "unless you stop missing curfew you're not getting a bed": the consequence run on, unpunctuated, goes
+    rest = re.split(r"\s+(?=(?:then )?(?:you'll|you will|youll|you're|youre|you are|you won't|you wont|"
+                    r"there's no|you can't|you cant)\b)", rest, maxsplit=1, flags=re.I)[0]
+    if not rest or not _has_content(rest):
+        return [], lo, hi
+    _, ger = _verb_phrase(verb, rest)
+    if _dismissal(ger):
+        return [], lo, hi
+    worry = ""
+    nxt = [(a, b) for a, b in segments(sentence) if a >= hi and _has_content(sentence[a:b])][:1]
+    for a, b in nxt:
+        if any(x < b and y > a for x, y, *_ in avoid):
+            break
+        c = _THEN_CONSEQUENCE.match(normalise(_trim(sentence[a:b])))
+        lost = c and c.group(1).lower() == "get" and re.match(r"^\s*\w+ed\b", c.group(2))  # "get kicked out"
+        if c and (_action_verb(c.group(1).lower()) or lost) and not re.search(r"\b(?:me|i|my)\b", c.group(2), re.I) \
+                and (c.group(1).lower() not in {"be", "have", "need", "get"} or lost):
+            cons = _TRAIL.sub("", c.group(2)).strip(" ,")
+            if 0 < len(cons.split()) <= 8:
+                worry, hi = f"{c.group(1).lower()} {cons}", b
+    tail = f" I know you don't want to {worry}." if worry else ""
+    out = [f"How do you feel about {ger}?{tail}"]
+    obj = _noun_phrase(rest)
+    if obj and obj.split()[0].lower() not in {"me", "him", "her", "them", "it", "us", "to", "up", "out"}:
+        out.append(f"What would you like to do about {obj}?")
+    out.append(f"How do you feel about {ger}?")
+    return out, lo, hi
+
+
 def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     out = []
+    said = _OPENERS.sub("", normalise(_trim(sentence[lo:hi]))).strip(" ,")
+    if _NO_CHOICE.search(said) and not _has_content(re.sub(_NO_CHOICE, "", said)) or \
+            re.match(r"^(?:you|u) (?:don't|dont|do not) (?:have|get) (?:a|any) (?:choice|say)\b", said, re.I):
+        return [], lo, hi  # "there's no other choice": no step in it to hand back; it goes
+    cond_lo, cond_hi = min((a for a, b in segments(sentence) if a <= start < b), default=lo), \
+        max((b for a, b in segments(sentence) if a < end <= b), default=hi)
+    made, lo2, hi2 = _ultimatum(sentence, cond_lo, cond_hi, avoid)
+    if made:
+        return made, lo2, hi2
     touched = [(a, b) for a, b in segments(sentence) if a < end and b > start]
     # a neighbouring clause the span only grazes with a function word is not part of the order
     touched = [(a, b) for a, b in touched if _has_content(sentence[max(a, start):min(b, end)])
@@ -1013,7 +1103,7 @@ def _run_on_lead(sentence: str, lo: int, start: int, avoid=()) -> str:
 
 # ("gone ahead and, um, put": the pause inside the clause; "n" / "&" for "and" in chat)
 _ACTED = re.compile(r"^(?:i've|ive|i have|i)\s+(?:already |just |also )*(?:(?:gone|went) ahead,?\s+(?:and|n|&)\b[,\s]*"
-                    r"(?:(?:um|uh|er)\b[,\s]*)*)?([a-z]+)\b(.*)$"
+                    r"(?:(?:um|uh|er)\b[,\s]*)*)?([a-z]+)\b(?!['\u2019])(.*)$"
                     # a step announced for the person ("I'm going to book you in", "I'm gonna ring the shelter")
                     r"|^(?:i'm|im|i am)\s+(?:going to|gonna)\s+(?:go ahead and\s+)?([a-z]+)\b(.*)$"
                     r"|^(?:i'm|im|i am)\s+(?:already |just |also )*([a-z]+ing)\b(.*)$", re.I)
@@ -1039,6 +1129,8 @@ def _acted_for(clause: str) -> str:
     >>> _acted_for("I've been there too"), _acted_for("I'm feeling it"), _acted_for("I think so")
     ('', '', '')
     >>> _acted_for("I'm going to be honest"), _acted_for("I'm gonna ask you something")
+    ('', '')
+    >>> _acted_for("and I won't help you again"), _acted_for("i found a can in your bag")
     ('', '')
     """
     from lemminflect import getAllLemmas, getLemma
@@ -1072,7 +1164,9 @@ def _acted_for(clause: str) -> str:
 
 
 _NOT_ACTED = frozenset("be go come say think feel see hear try do mean wonder guess hope wish notice"
-                       " realise realize forget remember worry".split())
+                       " realise realize forget remember worry"
+                       # finding something out is not a step taken for the person ("i found a can in your bag")
+                       " find discover catch spot smell overhear learn".split())
 
 
 # the step the supporter threatens to take if the order is not followed: "or I'm sending someone out", "and if you
@@ -1552,6 +1646,8 @@ def _reflection(fragment: str) -> str:
 
     >>> _reflection("and you'll deserve it"), _reflection("and you've been sleeping in the car")
     ('', "you've been sleeping in the car")
+    >>> _reflection("she's telling people you're crazy")
+    ''
     """
     said = _you_perspective(normalise(_trim(fragment)))
     if re.search(r"\b[a-z']+\s+(?:it|that|this)\W*$", said, re.I) and not re.search(
@@ -1573,7 +1669,18 @@ def _reflection(fragment: str) -> str:
     if re.search(r"\b(?:can't|cannot|can not|cant) (?:just |really |seriously )*(?:keep|continue|go on|let|expect|be)\b",
                  t, re.I):
         return ""  # "you can't keep missing shifts": the supporter's pressure, not what the person lives through
+    if set(re.findall(r"[a-z-]+", t.lower())) & _VERDICT_WORDS:
+        return ""  # "she's telling people you're crazy": a verdict, said back as the supporter's own, is one still
+    if re.search(r"\b(?:so|and|just) (?:be|do|don't|dont|stop|make|go|quit)\b|\b(?:you're|you are) (?:out|done|finished|"
+                 r"gone|kicked out|off the list)\b", t, re.I):
+        return ""  # "you're out so be careful": a threat and an order, not what the person lives through
     return t
+
+
+# words that are verdicts on a person whoever says them: a reflection never carries one
+_VERDICT_WORDS = frozenset("""crazy insane nuts psycho lazy selfish manipulative pathetic stupid dumb idiot loser weak
+    dramatic ridiculous immature ungrateful irresponsible reckless disgusting junkie junkies druggie addict addicts
+    alcoholic drunks coward failure attention-seeking""".split())
 
 
 # labels swapped for words that only read said of the person, as what they are going through ("you're just worn
@@ -1695,6 +1802,8 @@ def _experience(fragment: str) -> str:
     if not words or set(words) & _CLINICAL or words[0] in {"needs", "need", "fyi", "yesterday", "today", "tonight",
                                                           "tomorrow", "real", "common", "classic", "sounds", "like"}:
         return ""
+    if words[0] in _NOT_EXPERIENCE_START:  # "before the flight", "till the cravings settle": a time or a cause
+        return ""
     if len(words) == 1 and (len(words[0]) < 5 or words[0].endswith(("ic", "ous", "ful", "ive", "al", "ble", "ly"))):
         return ""
     if _head(t) in _PEOPLE or all(w in _NUMBERS or w in _TENS or w.isdigit() for w in re.split(r"[\s-]+", t.lower())):
@@ -1702,6 +1811,9 @@ def _experience(fragment: str) -> str:
     return t
 
 
+# words an experience cannot start with: it would be a time, a place or a cause ("before the flight sounds hard")
+_NOT_EXPERIENCE_START = frozenset("""till until unless because cause since if when while after before to for from
+    with of at in on by about as than during into onto over under""".split())
 # nouns for people: a person is not an experience that "sounds really hard"
 _PEOPLE = frozenset("""son sons daughter daughters brother brothers sister sisters mom mum mother dad father parents
     parent wife husband partner boyfriend girlfriend kid kids child children baby friend friends uncle aunt grandma
@@ -2981,9 +3093,32 @@ def _undouble(text: str) -> str:
     return _JUNCTION.sub(lambda m: f"{m.group(1)}{m.group(2)} It {m.group(4)}", text)
 
 
+def _one_of_each(text: str) -> str:
+    """``text`` without a sentence that says again what an earlier one said: the same sentence, or the same close
+    of six words or more (two clauses of one promise rewritten by one template).
+
+    >>> _one_of_each("I can't always pick up, but we can find people you can call when I'm not around. I can't be "
+    ...              "there at all hours, but we can find people you can call when I'm not around. What helps?")
+    "I can't always pick up, but we can find people you can call when I'm not around. What helps?"
+    """
+    parts = re.split(r"(?<=[.?!])\s+(?=[A-Z])", text)
+    if len(parts) < 2:
+        return text
+    kept, tails = [], set()
+    for p in parts:
+        words = re.findall(r"[a-z']+", p.lower())
+        tail = tuple(words[-6:])
+        if len(words) >= 8 and tail in tails or p in kept:
+            continue
+        kept.append(p)
+        if len(words) >= 8:
+            tails.add(tail)
+    return " ".join(kept)
+
+
 def _finish(text: str) -> str:
     text = " ".join(text.split())
-    text = _undouble(text)
+    text = _one_of_each(_undouble(text))
     lead = re.match(r"^(\d{1,2})(?= [a-z])", text)
     if lead:  # "3 months is a while" -> "Three months is a while"
         text = _spelled(int(lead.group(1))) + text[lead.end():]
@@ -3146,6 +3281,26 @@ _VERDICT_FRAME = re.compile(r"\b(?:it's|its|that's|thats|this is|sounds like|cla
                             r"clearly|obviously|a real)\b", re.I)
 
 
+# a general guarantee said beside a promise: what always, surely or almost always happens
+_SURE_THING = re.compile(r"\b(?:always|never fail to|every time) (?:come|comes|came|work|works|turn|turns|pan|pans|"
+                         r"get|gets|go|goes) (?:through|out|around|fine|okay|ok|well|back)\b|\bin the clear\b|"
+                         r"\b(?:almost|nearly|pretty much) (?:all|every|everyone|everybody|always)\b.*\b(?:overturn|"
+                         r"approve|accept|win|pass|get|work|come)|\bany ?time,? day or night\b|\b24/7\b|\bwhenever you need(?: me)?\b|\b(?:overturn|approve|accept|pass|win)\w* (?:almost |"
+                         r"nearly |pretty much )?(?:all|every one) of (?:them|those)\b|\bit's a sure thing\b|"
+                         r"\b(?:no way|there's no way) (?:they|it|you)(?:'ll| will| would)? (?:not |won't )?(?:say no|"
+                         r"turn you down|fail|refuse)\b", re.I)
+# a closing brush-off beside the flagged clause ("problem solved", "easy", "simple as that")
+_CLOSER = re.compile(r"(?:problem solved|easy|easy as that|simple as that|simple|done and dusted|sorted|no big deal|"
+                     r"easy peasy|piece of cake|(?:that's|thats|it's|its) just how (?:it|things) (?:goes|go|is|are|works|"
+                     r"work)(?: here)?(?: everybody does it)?|everybody does it|everyone does it)", re.I)
+# no choice left to the person, said beside the order ("there's no other choice", "you don't have a choice")
+_NO_CHOICE = re.compile(r"\b(?:there's|there is|theres) no (?:other )?(?:choice|option|way around it)\b|\b(?:you|u) "
+                        r"(?:don't|dont|do not) (?:have|get) (?:a|any) (?:choice|say)\b|\b(?:you|u) (?:have|got) no "
+                        r"(?:choice|option|say)\b|\bnot (?:a|up for) (?:choice|debate|discussion)\b", re.I)
+# a verdict on a kind of person ("works for people like you")
+_PEOPLE_LIKE_YOU = re.compile(r"\bpeople like (?:you|u)\b|\byour (?:kind|type)\b", re.I)
+
+
 def _context_concern(text: str) -> str:
     """The concern a clause said around the flagged one carries by its form ('' when none): an order ("stop hanging
     around with him", "you can't keep missing shifts") is ``power_over``, a minimiser ("it's just a letter")
@@ -3159,13 +3314,27 @@ def _context_concern(text: str) -> str:
     ('diagnosis', '')
     >>> _context_concern("and no, no texting him after midnight"), _context_concern("no texting")
     ('power_over', '')
+    >>> _context_concern("these things always come through"), _context_concern("you're basically in the clear")
+    ('false_promise', 'false_promise')
+    >>> _context_concern("they overturn almost all of them"), _context_concern("problem solved")
+    ('false_promise', 'judgment')
+    >>> _context_concern("it always helps me to walk"), _context_concern("she comes through on Fridays")
+    ('', '')
+    >>> _context_concern("there's no other choice"), _context_concern("that's the only thing that works for people like you")
+    ('power_over', 'judgment')
+    >>> _context_concern("thats just how it goes"), _context_concern("you have a choice here")
+    ('judgment', '')
     """
     t = normalise(_trim(text)).strip(" ,;:-")
     t = _OPENERS.sub("", t).strip(" ,")
     if not t or t.endswith("?") or _has_own_treatment(t) or _SUBORDINATE.match(t):
         return ""
-    if _MINIMISER.match(t):
+    if _MINIMISER.match(t) or _CLOSER.fullmatch(t) or _PEOPLE_LIKE_YOU.search(t):
         return "judgment"
+    if _NO_CHOICE.search(t):
+        return "power_over"
+    if _SURE_THING.search(t):
+        return "false_promise"  # "these things always come through", "you're basically in the clear"
     if re.match(r"^(?:no,?\s+)*no (?:more )?\w+ing\b\s+\w", t, re.I) and _order_of(re.sub(r"^(?:no,?\s+)+(?=no )", "", t))[2]:
         return "power_over"  # "no going back up to your room alone": a ban, said as a rule
     if _VERDICT_FRAME.search(t) and set(re.findall(r"[a-z][a-z'-]*", t.lower())) & (L.DIAGNOSIS | _CLINICAL) - L.MEDICATION:
@@ -3395,6 +3564,9 @@ def _in_context(sentence: str, lo: int, hi: int, cands: list[str], avoid=(), gen
                 core = f"{said[0]} {said[1]} that {_lower_first(lead)}, {said[2]}"
         if b or z or core != c or validation:
             if c == generic or c in _GENERIC.values():  # the stand-in answers what was said around it: it comes last
+                if c == _GENERIC["diagnosis"] and any(set(re.findall(r"[a-z]+", x.lower())) & L.MEDICATION
+                                                      for x in b + z):
+                    continue  # "it lasts longer than the Ativan. That sounds really hard": a medicine is no hardship
                 if all(x in rewritten for x in b + z):
                     # ... and only next to words of the supporter's own; next to the rewrites of the sentence's
                     # other concerns alone, the flagged tag ("that's a fact") is simply left out
@@ -3676,6 +3848,10 @@ def rewrite(sentence: str, label: str, start: int, end: int, avoid=(), suspect=(
     name = vocative(sentence)
     for c in _in_context(sentence, lo, hi, cores, avoid, generic) + base:
         c = _finish(c)
+        if name and re.search(rf"(?:^|(?<=[.?!])\s+){re.escape(name)}[.?!]$", c, re.I) and len(c) > len(name) + 2:
+            # the name said last ("grow up, tamsin") left standing as a sentence: it opens the reply instead
+            c = re.sub(rf"\s*{re.escape(name)}[.?!]$", "", c, flags=re.I)
+            c = f"{name}, " + (c if re.match(r"^I\b", c) else c[0].lower() + c[1:])
         if not c or c in cands or len(c.split()) > 100:
             continue
         if len(phrase.split()) > 1 and _has_content(phrase) and phrase in _norm_words(c):

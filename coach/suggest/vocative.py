@@ -57,7 +57,9 @@ _NOT_NAMES = frozenset("""tmrw tmr tbh ngl fr idk lol omg imo imho btw fwiw rn s
     hiya hooah ttyl dw srsly ppl wht wat whatre whens pm am st op aa mr mrs ms dr mx sarge doc coach team all
     jeez wow abt omw ikr nvm cmon lmk brb gtg cya fyi sry hii sooo lowkey til whatd whered heres haha ahh fellas
     everyone folks monday tuesday wednesday thursday friday saturday sunday january february march
-    july september october november december""".split())  # April, May, June, August are names too
+    july september october november december
+    unless lest despite versus vs whilst albeit""".split())  # April, May, June, August are names too
+# (the last line: conjunctions and prepositions the lexicon does not know, which open a clause before "you")
 
 
 _CHAT_LEAD = frozenset("tbh ngl seriously srsly lol real talk come on cmon".split())
@@ -89,7 +91,9 @@ def _describes(word: str) -> bool:
     from coach.suggest.content import STOP
 
     pos = set(getAllLemmas(word))
-    return word in _TIME_WORDS or (word not in STOP and "ADJ" in pos and "NOUN" not in pos and "ADV" not in pos)
+    # (an -ing form that is also a verb takes an object: "missing curfew", "using meth")
+    return word in _TIME_WORDS or (word not in STOP and "ADJ" in pos and "NOUN" not in pos and "ADV" not in pos
+                                   and not (word.endswith("ing") and "VERB" in pos))
 
 
 @lru_cache(maxsize=4096)
@@ -159,8 +163,8 @@ def vocative(sentence: str) -> str:
         if (greeted or lead or tail or mid or first) and _name_like(t, cap or mid):
             if mid or first:
                 return t[0].upper() + t[1:]
-            if greeted or lead or cap:
-                return t[0].upper() + t[1:]
+            if greeted or lead or cap or (tail and t.islower() and not nxt):
+                return t[0].upper() + t[1:]  # (lower-case and last after a comma: "grow up, tamsin")
     return ""
 
 
