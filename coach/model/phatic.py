@@ -5,16 +5,20 @@ The codebook's decision rules label what the words *do*: back-channel ("mm-hm", 
 they order or promise something. A model of word and character n-grams learns that "wow" or "perfect" sometimes
 open a sarcastic judgment ("Perfect, another missed shift.") and, on a turn of that word alone, has nothing else
 to weigh. Real sessions are full of such turns, so this evidence is discounted: a sentence made only of phatic
-words has its concern probabilities multiplied by :data:`DISCOUNT`, one of a few fixed logistics forms by
-:data:`LOGISTICS_DISCOUNT`.
+words (a reaction's frame included: "that's awesome", "what a relief") has its concern probabilities multiplied
+by :data:`DISCOUNT`, one of a few fixed logistics forms by :data:`LOGISTICS_DISCOUNT`. The discount is for a
+turn of such words only: inside a turn, "Wow." after "you don't even know what day your court date is" is the
+judgment.
 Anything else in the sentence (a noun, a "you", "again", "smh") lifts the discount, so "Seriously? Again?" or
 "wow. real mature." are scored as they were.
 
 >>> [phatic(t) for t in ["Wow.", "Nice one!", "mm-hm, right, okay", "Seriously?", "Hold on, one sec."]]
 [True, True, True, True, True]
+>>> [phatic(t) for t in ["That's awesome.", "Oh, that's great news!", "How lovely.", "What a relief."]]
+[True, True, True, True]
 >>> [phatic(t) for t in ["Wow, again?", "smh seriously", "Perfect, another relapse.", "Give me your phone.",
-...                      "Hold on, you did what?", "Stop."]]
-[False, False, False, False, False, False]
+...                      "Hold on, you did what?", "Stop.", "That's awesome, another relapse.", "That's pathetic."]]
+[False, False, False, False, False, False, False, False]
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ _WORDS = frozenset("""
     yes yeah yep yup ya yah okay ok k kk okey alright right sure totally absolutely definitely exactly true indeed
     gotcha cool nice great perfect brilliant lovely awesome amazing excellent fantastic sweet neat wonderful good
     fine fair really seriously wait hey hi hello hiya morning evening afternoon thanks thank ty thx cheers bye
-    sorry no nope nah well so anyway
+    sorry no nope nah well so anyway relief
     """.split())
 # fixed phrases of the same kind, each read as one phatic word
 _PHRASES = re.compile(r"\b(?:nice one|good one|fair enough|of course|no way|got it|i see|makes sense|my god|"
@@ -55,6 +59,12 @@ _LOGISTICS = re.compile(
     r"|mind the (?:step|steps|gap|door|cables?|wet floor)"
     r")\b[\W]*(?:(?:one sec|a sec|please|thanks)\W*)*$", re.I)
 _TOKENS = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
+# the frame of a reaction ("that's awesome", "how lovely", "what a relief", "that's great news"): read as the
+# reaction word alone, so the sentence is phatic when nothing else is in it
+_REACTION_FRAME = re.compile(r"^\W*(?:(?:oh|aw|wow|yes|okay|ok)\W+)*(?:that's|thats|that is|it's|its|how|what an?|so)"
+                             r"\s+(?:(?:so|really|just|absolutely|totally)\s+)?(?=\w+(?:\s+(?:news|to hear|of you))?\W*$)|"
+                             r"\s+(?:news|to hear|of you)(?=\W*$)|^\W*what a (?=relief\W*$)", re.I)
+
 
 
 def phatic(text: str) -> bool:
@@ -69,8 +79,9 @@ def _factor(text: str) -> float:
         return 1.0
     if _LOGISTICS.match(text):
         return LOGISTICS_DISCOUNT
-    words = _TOKENS.findall(_PHRASES.sub(" ", text.lower()))
-    return DISCOUNT if all(w in _WORDS for w in words) and (words or _PHRASES.search(text)) else 1.0
+    low = _REACTION_FRAME.sub(" ", text.lower())
+    words = _TOKENS.findall(_PHRASES.sub(" ", low))
+    return DISCOUNT if all(w in _WORDS for w in words) and (words or _PHRASES.search(low)) else 1.0
 
 
 def discount(texts: list[str], labels: list[str]) -> np.ndarray:

@@ -66,8 +66,10 @@ _IMPOSSIBLE = re.compile(
     # a reflection cut before its object ("It sounds like you were having.")
     r"|\bit sounds like\b[^.?!]*\b(?:having|describing|saying|telling|doing|making|getting|taking|giving|using|wanting|"
     r"needing|asking|calling)\."
-    # a sentence cut after "than" ("... it lasts longer than.")
-    r"|\bthan\.(?:\s|$)"
+    # a sentence cut after "than" ("... it lasts longer than."), or after the preposition of a gerund
+    # ("You're waiting for.")
+    r"|\bthan\.(?:\s|$)|\b(?:you're|you are|i'm|we're|they're|he's|she's) \w+ing (?:for|with|about|at|to|from|on|of)\."
+    r"(?:\s|$)"
     # a subordinate clause left standing as a sentence ("Till the cravings settle down.")
     r"|(?:^|(?<=[.!?])\s+)(?:till|until|unless|because|cause|cuz|whereas|although|though)\b[^.?!,;:]*\.", re.I)
 

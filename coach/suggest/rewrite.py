@@ -3285,7 +3285,11 @@ _VERDICT_FRAME = re.compile(r"\b(?:it's|its|that's|thats|this is|sounds like|cla
 _SURE_THING = re.compile(r"\b(?:always|never fail to|every time) (?:come|comes|came|work|works|turn|turns|pan|pans|"
                          r"get|gets|go|goes) (?:through|out|around|fine|okay|ok|well|back)\b|\bin the clear\b|"
                          r"\b(?:almost|nearly|pretty much) (?:all|every|everyone|everybody|always)\b.*\b(?:overturn|"
-                         r"approve|accept|win|pass|get|work|come)|\bany ?time,? day or night\b|\b24/7\b|\bwhenever you need(?: me)?\b|\b(?:overturn|approve|accept|pass|win)\w* (?:almost |"
+                         r"approve|accept|win|pass|get|work|come)|\bany ?time,? day or night\b|"
+                         # secrecy and a good outcome said flatly beside the promise
+                         r"\bi(?:'m| am| will|'ll)? (?:not gonna|not going to|never gonna|not|won't|wont|never|will never) "
+                         r"tell(?:ing)? (?:any ?one|any ?body|no ?one|nobody|the \w+|your \w+|ur \w+|him|her|them)\b|\b(?:you'll|you will|youll|u'll|ull) (?:feel |be )(?:totally |just )?(?:fine|"
+                         r"okay|ok|great|better|good as new)\b|\b24/7\b|\bwhenever you need(?: me)?\b|\b(?:overturn|approve|accept|pass|win)\w* (?:almost |"
                          r"nearly |pretty much )?(?:all|every one) of (?:them|those)\b|\bit's a sure thing\b|"
                          r"\b(?:no way|there's no way) (?:they|it|you)(?:'ll| will| would)? (?:not |won't )?(?:say no|"
                          r"turn you down|fail|refuse)\b", re.I)
