@@ -22,8 +22,8 @@ Utterances a **peer supporter** might say in a session, each labelled with the f
 substring that carries it. It trains and tests the Session Coach classifier and span tagger.
 
 ## Provenance: how it was written
-Every utterance was written by the team for this corpus, in twenty-four sections (`corpora/src/A.jsonl` ...
-`X.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
+Every utterance was written by the team for this corpus, in twenty-six sections (`corpora/src/A.jsonl` ...
+`Z.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
 adapted from public datasets, websites, papers, manuals or books. Authors wrote in scenarios (one imagined
 person and moment, 3-10 utterances) and varied settings, registers, topics, lengths, names and phrasing,
 with concerns in indirect forms (softened orders, orders as questions, sarcasm, minimising, lay diagnosis,
@@ -70,12 +70,22 @@ such turns (minimising and comparing, blame, condescension, sarcasm with content
 stigmatising labels, moralising) against validation, reflections of the person's own self-criticism, reported
 criticism and neutral curiosity; X for vague guarantees, secrecy and unlimited availability, and lay diagnosis
 and medication advice or checks inside long turns, against hope, honest limits, keepable commitments, medical
-information and reflections of the person's medication talk.
+information and reflections of the person's medication talk. Sections Y and Z came last, after probing the
+model with 400 fresh turns (200 with no concern, 200 with one) written in counselling-transcript, peer-session,
+forum and text-line styles by a team member who read no corpus section; the probe turns are not in the corpus,
+and Y and Z were written from lists of the forms it missed or over-read, by authors who had not seen the probe:
+Y for decisions and steps taken for the person, terse orders, rules with consequences, conditional access and
+surveillance, and for secrecy vows, outcome guarantees "from experience" and promises to fix what the supporter
+does not control, against choices left to the person, collaborative planning, reported rules, keepable
+commitments and hope; Z for judgment in warm, long turns (character labels, "you should know better",
+minimising with "at least", comparisons, blame, rhetorical put-downs, sarcasm) against reflections of the
+person's self-criticism, gentle disagreement with a harsh self-label, warm praise ("that's brilliant, are you
+going?"), summaries that quote other people's verdicts, and self-disclosure of the supporter's own diagnosis.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test
 split) written before them, A-T; every change is in `adjudication_log.jsonl` with its rule. The authors of
-sections U-X coded from the conventions directly.
+sections U-Z coded from the conventions directly.
 
 ## Schema (`utterances.jsonl`, one JSON object per line)
 | field | meaning |
@@ -119,7 +129,10 @@ def agreement_section() -> list[str]:
                          "the codebook and the conventions"),
                         (C.CORPUS_DIR / "second_coding_round5.jsonl",
                          "Round 5: a stratified sample from sections P-T (written between rounds 3 and 4, until then "
-                         "checked only by the convention passes), second coder given the codebook and the conventions")):
+                         "checked only by the convention passes), second coder given the codebook and the conventions"),
+                        (C.CORPUS_DIR / "second_coding_round6.jsonl",
+                         "Round 6: a stratified sample from sections Y-Z (written after round 5), second coder given "
+                         "the codebook and the conventions")):
         if not path.exists():
             continue
         coded = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -171,7 +184,7 @@ def render() -> str:
             "reported orders are marked by their own wording only.",
             "- Label boundaries the codebook leaves open are settled in `CONVENTIONS.md`; coders elsewhere may "
             "draw them differently (medication orders in particular).",
-            "- Blind second coding covers a sample (1,810 utterances in five rounds, about a ninth of the corpus, every section); "
+            "- Blind second coding covers a sample (2,068 utterances in six rounds, about an eighth of the corpus, every section); "
             "the other utterances were coded by their authors only and checked by `coach.corpus check` and the "
             "convention passes.",
             ""]
