@@ -72,7 +72,8 @@ criticism and neutral curiosity; X for vague guarantees, secrecy and unlimited a
 and medication advice or checks inside long turns, against hope, honest limits, keepable commitments, medical
 information and reflections of the person's medication talk. Sections Y and Z came last, after probing the
 model with 400 fresh turns (200 with no concern, 200 with one) written in counselling-transcript, peer-session,
-forum and text-line styles by a team member who read no corpus section; the probe turns are not in the corpus,
+forum and text-line styles by a team member who read no corpus section (`corpora/probe.jsonl`: id, style, text,
+labels; utterance-level labels only); the probe turns are not in the corpus,
 and Y and Z were written from lists of the forms it missed or over-read, by authors who had not seen the probe:
 Y for decisions and steps taken for the person, terse orders, rules with consequences, conditional access and
 surveillance, and for secrecy vows, outcome guarantees "from experience" and promises to fix what the supporter

@@ -90,3 +90,18 @@ def test_second_coding_agreement(name, size):
         a = [label in c["first_labels"] for c in coded]
         b = [label in c["labels"] for c in coded]
         assert cohen_kappa(a, b) >= 0.8, label
+
+
+@pytest.mark.parametrize("name", ["challenge.jsonl", "probe.jsonl"])
+def test_held_out_sets_stay_out_of_the_corpus(name):
+    """The challenge set and the probe are held out: none of their turns of more than six words is (nearly) a corpus
+    utterance. (Shorter stock turns, "lol fair", "Yeah. Okay.", "did u take ur meds today?", come out the same
+    when two people write them independently.)"""
+    path = corpus.CORPUS_DIR / name
+    held = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(held) >= 300
+    held = [h for h in held if len(h["text"].split()) > 6]
+    rows = [{"text": r["text"]} for r in ROWS] + [{"text": h["text"]} for h in held]
+    n = len(ROWS)
+    leaks = [(i, j) for i, j, _ in corpus.near_duplicates(rows) if (i < n) != (j < n)]
+    assert not leaks, [(rows[i]["text"], rows[j]["text"]) for i, j in leaks[:3]]
