@@ -780,14 +780,15 @@ def _overridden_view(text: str) -> str:
 
 
 # an ultimatum put as a condition: "if you don't take the first place they offer, you'll go to the bottom of the list"
-_IF_NOT = re.compile(r"^(?:(?:and|so|but|look|listen|honestly|okay|ok|like|um|uh|well|yeah)\b[,\s]*)*(?:(?:if|unless) (?:you|u) "
+_COND_LEAD = r"^(?:(?:and|so|but|look|listen|honestly|okay|ok|like|um|uh|well|yeah)\b[,\s]*)*"  # talk before it
+_IF_NOT = re.compile(_COND_LEAD + r"(?:(?:if|unless) (?:you|u) "
                      r"(?:don't|dont|do not|won't|wont|will not|can't|cant)|unless (?:you|u))\s+(?:just |even )?([a-z]+)\b"
                      r"(.*)$", re.I)
 _THEN_CONSEQUENCE = re.compile(r"^(?:then |and )?(?:you'll|you will|youll|u'll|ull|(?:you're|youre|ur|you|u) (?:gonna|"
                                r"going to)|you are going to)\s+(?:just |probably |definitely )?([a-z]+)\b(.*)$", re.I)
 
 
-_GATE = re.compile(r"^(?:(?:and|so|but|look|listen|honestly|okay|ok)\b[,\s]*)*(?:you|u) (?:can't|cant|cannot|won't|wont)"
+_GATE = re.compile(_COND_LEAD + r"(?:you|u) (?:can't|cant|cannot|won't|wont)"
                    r" ((?:get|have|keep|stay|come|go|see|use|move)\b.+?),? (?:unless|until|till) (?:you|u) (?:just )?"
                    r"([a-z]+)\b(.*)$", re.I)
 
