@@ -776,3 +776,22 @@ def test_no_reply_keeps_a_verdict_a_threat_or_a_cut_clause(nlp):
 
 def test_a_name_said_last_opens_the_reply(nlp):
     assert _served(nlp, "grow up, tamsin", "grow", "power_over").startswith("Tamsin, ")
+
+
+@pytest.mark.parametrize("sentence,phrase,label,banned", [
+    # "better than" is a comparison, not the modal "better"; an emphatic "do" is no verb of its own
+    ("you know better than this youre a nurse yourself", "you know better than this", "judgment", "thanning"),
+    ("u do make it harder for urself", "u do make it harder", "judgment", "making it harder"),
+    # a formula is no order to hand back
+    ("so forgive me if I don't get the bunting out just yet", "forgive me if I don't get the bunting out", "judgment",
+     "forgiving me"),
+    # talk in front of a topic is no part of it; how long something lasted is no topic; others who had it worse
+    # are no context to keep
+    ("yeah, leaving it in the drawer worked out great didnt it", "worked out great didnt it", "judgment",
+     "about yeah"),
+    ("eh 4 weeks isnt the end of the world, some ppl get 13", "isnt the end of the world", "judgment", "ppl get 13"),
+])
+def test_no_candidate_misreads_a_comparison_a_formula_or_a_filler(sentence, phrase, label, banned):
+    i = sentence.index(phrase)
+    for c in rewrite(sentence, label, i, i + len(phrase), []):
+        assert banned not in c.lower(), c

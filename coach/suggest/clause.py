@@ -159,6 +159,8 @@ def analyse(sentence: str, start: int | None = None) -> Clause:
     modal = ""
     while i < len(low) and low[i] in ADVERBS:
         i += 1
+    if subject and i + 1 < len(low) and low[i] in {"do", "does", "did"} and _emphasised(low[i + 1]):
+        i += 1  # an emphatic "do" ("u do make it harder for urself", "you do need to rest"): the verb comes next
     for m in _MODAL_WORDS:
         if low[i:i + len(m)] == m:
             modal = " ".join(m)
@@ -170,6 +172,8 @@ def analyse(sentence: str, start: int | None = None) -> Clause:
         i += 1
     if modal in {"can't", "cannot", "shouldn't", "mustn't", "don't", "won't"}:
         negated = True
+    if modal in {"better", "'d better", "had better"} and i < len(low) and low[i] == "than":
+        return Clause(subject, "", "", "", False)  # "you know better than this": a comparison, no order
     verb = words[i] if i < len(words) else ""
     rest = " ".join(words[i + 1:]) if i + 1 < len(words) else ""
     rest = re.sub(r"\s+'", "'", rest)
@@ -178,6 +182,17 @@ def analyse(sentence: str, start: int | None = None) -> Clause:
         rest = re.sub(r"\s*\b(ok|okay|alright|all right|right|yeah|yes|ya know|you know|please|then|now)$", "", rest,
                       flags=re.I).strip()
     return Clause(subject, modal, verb.lower() if verb else "", rest, negated)
+
+
+def _emphasised(word: str) -> bool:
+    """Can ``word`` follow an emphatic "do" (a verb's base form or "need"), not an object ("do the dishes")?"""
+    from coach.model.features import is_base_verb
+
+    return word in {"need", "have", "want"} or (word.isalpha() and word not in _NOT_AFTER_DO and is_base_verb(word))
+
+
+_NOT_AFTER_DO = frozenset("the a an it that this what something anything everything nothing some your my his her "
+                          "their our me him them us you so too well not".split())
 
 
 # --- text-speak function words, read on spaCy tokens ----------------------------------------------------------------

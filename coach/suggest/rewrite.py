@@ -274,6 +274,8 @@ _CLAUSE_INSIDE = frozenset("probably definitely actually totally basically liter
                            "went goes said says told did does thought knew never always already".split())
 
 
+# talk in front of a topic ("yeah, leaving it in the drawer", "eh 4 weeks"): no part of it
+_TOPIC_FILLER = re.compile(r"^(?:(?:yeah|yes|eh|um|uh|oh|well|ok|okay|so|like|honestly|tbh|ngl|lol)\b,?\s*)+", re.I)
 _DURATION = re.compile(r"(?:(?:the|these|those) )?(?:(?:last|past|first|next|whole|full|few|couple of) )*"
                        r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                        r"\d+|a few|a couple of|several|many)?\s*(?:more )?(?:days?|weeks?|months?|years?|hours?|minutes?)"
@@ -301,7 +303,7 @@ def _not_a_topic(f: str) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z']*", f)]
     if not words or all(w in INTERJECTIONS or (w in _NOT_NAMES and w not in _WHEN) or w in STOP for w in words):
         return True
-    if _DURATION.fullmatch(f.strip()):
+    if _DURATION.fullmatch(_TOPIC_FILLER.sub("", f.strip())):
         return True  # "two years", "a year", "six months": how long, not what to talk about
     if re.search(r"\b(?:sound|sounds|seem|seems|look|looks) like\b", f, re.I):
         return True  # "your grandkids sound like a handful": a clause
@@ -406,6 +408,8 @@ def _order(clause: str, bare: bool = False) -> tuple[str, str, bool]:
 def _order_str(clause: str, bare: bool) -> tuple[str, str, bool]:
     full = normalise(_trim(clause))
     text = _ORDER_LEAD.sub("", full).strip()
+    if _FORMULA_OBJ.match(text):
+        return "", "", False  # "forgive me if ...", "trust me": a formula, not an order
     # a time said in front of the order ("at some point, you've got to let it go") stays with it, at its end
     when = _LEAD_TIME.search(full[:len(full) - len(text)])
     verb, rest, negated = _order_of(text, bare)
@@ -1307,6 +1311,9 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
                    f"{sided.group(2).lower()} said?")
     clause = normalise(_trim(sentence[lo:hi]))
     verb, rest, negated = _order(clause)
+    if verb and re.search(r"\b(?:harder|worse|on (?:yourself|urself)|for (?:yourself|urself)|your own (?:fault|worst))\b",
+                          f"{verb} {rest}", re.I) and not negated:
+        verb = ""  # "u do make it harder for urself": blame in the present tense, not a step to hand back
     if verb:  # "stop giving him money" said as a verdict: the action handed back as a question
         _, ger = _without_dismissals(*_verb_phrase(verb, rest))
         out.append(_ban_questions(ger)[0] if negated or _dismissal(ger) else f"How would you feel about {ger}?")
@@ -1675,6 +1682,8 @@ def _reflection(fragment: str) -> str:
     if re.search(r"\b(?:so|and|just) (?:be|do|don't|dont|stop|make|go|quit)\b|\b(?:you're|you are) (?:out|done|finished|"
                  r"gone|kicked out|off the list)\b", t, re.I):
         return ""  # "you're out so be careful": a threat and an order, not what the person lives through
+    if re.search(r"\b(?:has|have|had|got) a point\b|\b(?:is|are|was|were|'s|'re) (?:right|not wrong|spot on)\b", t, re.I):
+        return ""  # "your brother has a point": siding with a critic, said back as the supporter's view
     return t
 
 
@@ -3263,6 +3272,7 @@ _OPENERS = re.compile(r"^(?:(?:and|but|so|or|then|plus|also|well|okay|ok|look|li
 _NOT_ORDERS = frozenset("""trust believe see mind imagine guess say wait hold hang thank love bless remember feel
     let take get know count forget excuse pardon bet rest sleep""".split())
 _FORMULA_OBJ = re.compile(r"^(?:trust|believe) me\b|^let (?:me|us)\b|^let's\b|^take care\b|^feel free\b|"
+                          r"^(?:forgive|excuse|pardon|bear with) me\b|"
                           r"^consider it (?:done|handled|sorted)\b|"
                           r"^get well\b|^(?:rest|sleep) well\b|^count on me\b|^know that\b", re.I)
 
@@ -3302,6 +3312,10 @@ _CLOSER = re.compile(r"(?:problem solved|easy|easy as that|simple as that|simple
 _NO_CHOICE = re.compile(r"\b(?:there's|there is|theres) no (?:other )?(?:choice|option|way around it)\b|\b(?:you|u) "
                         r"(?:don't|dont|do not) (?:have|get) (?:a|any) (?:choice|say)\b|\b(?:you|u) (?:have|got) no "
                         r"(?:choice|option|say)\b|\bnot (?:a|up for) (?:choice|debate|discussion)\b", re.I)
+# others who have it worse, said beside a minimiser ("some ppl get 13", "plenty of people lost everything")
+_WORSE_OFF = re.compile(r"^(?:some|other|plenty of|lots of|loads of|a lot of) (?:people|ppl|folks|guys|lads|others)\b "
+                        r"(?:get|got|have|had|wait|waited|lose|lost|go through|went through|deal with|dealt with|manage|"
+                        r"managed|do|did)\b", re.I)
 # a verdict on a kind of person ("works for people like you")
 _PEOPLE_LIKE_YOU = re.compile(r"\bpeople like (?:you|u)\b|\byour (?:kind|type)\b", re.I)
 
@@ -3334,7 +3348,7 @@ def _context_concern(text: str) -> str:
     t = _OPENERS.sub("", t).strip(" ,")
     if not t or t.endswith("?") or _has_own_treatment(t) or _SUBORDINATE.match(t):
         return ""
-    if _MINIMISER.match(t) or _CLOSER.fullmatch(t) or _PEOPLE_LIKE_YOU.search(t):
+    if _MINIMISER.match(t) or _CLOSER.fullmatch(t) or _PEOPLE_LIKE_YOU.search(t) or _WORSE_OFF.match(t):
         return "judgment"
     if _NO_CHOICE.search(t):
         return "power_over"
@@ -3852,7 +3866,7 @@ def rewrite(sentence: str, label: str, start: int, end: int, avoid=(), suspect=(
     cands = []
     name = vocative(sentence)
     for c in _in_context(sentence, lo, hi, cores, avoid, generic) + base:
-        c = _finish(c)
+        c = _finish(re.sub(r"(?<=\babout )" + _TOPIC_FILLER.pattern[1:], "", c, flags=re.I))
         if name and re.search(rf"(?:^|(?<=[.?!])\s+){re.escape(name)}[.?!]$", c, re.I) and len(c) > len(name) + 2:
             # the name said last ("grow up, tamsin") left standing as a sentence: it opens the reply instead
             c = re.sub(rf"\s*{re.escape(name)}[.?!]$", "", c, flags=re.I)
