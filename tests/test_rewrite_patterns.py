@@ -221,7 +221,7 @@ def test_segments_and_gerunds():
     ("You have to finish the course this month, no quitting.", "You have to", "power_over", (),
      "How would you feel about finishing the course this month? What might make quitting tempting?"),
     ("You have to sign the lease today, no arguments.", "You have to", "power_over", (),
-     "How would you feel about signing the lease today? What are your thoughts on arguments?"),
+     "How would you feel about signing the lease today?"),
     # a rhetorical question asked to hear the answer; a flagged abbreviation goes with its time
     ("What were you even doing down by the river at 4 a.m.?", "a.m.", "judgment", (),
      "Can you tell me more about what you were doing down by the river?"),

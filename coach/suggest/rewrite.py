@@ -3193,7 +3193,7 @@ _VALIDATE = {"worry": "It makes sense to worry.", "stress": "It makes sense to f
              "panic": "It makes sense to feel some panic.", "freak out": "It makes sense to feel shaken."}
 _INTERJECTION = re.compile(r"^\W*(?:oh\W+)?(?:come on|real talk|seriously|tbh|ngl|lol|honestly|i mean|look|listen|"
                            r"okay|ok|yeah|no|wow|dude|man|bro|girl|full stop|period|for real|fyi|"
-                           r"(?:like )?(?:textbook|classic)|plain and simple|i'm telling you|i'm serious|i mean it|"
+                           r"(?:like,? )?(?:textbook|classic)|plain and simple|i'm telling you|i'm serious|i mean it|"
                            r"whether you (?:meant|like|want|mean) it or not)\W*$", re.I)
 # a tag that only enforces the order it follows ("that's the plan", "end of discussion", "I'm watching")
 _RULE_TAG = re.compile(r"^\W*(?:and |so |but )?(?:(?:that's|thats|that is|this is|those are|them's) (?:the |our |my )?"
@@ -3202,7 +3202,8 @@ _RULE_TAG = re.compile(r"^\W*(?:and |so |but )?(?:(?:that's|thats|that is|this i
                        r"(?:and )?i'm enforcing (?:it|that|them)|i will enforce it|"
                        r"(?:okay,? )?here's (?:what's (?:going to|gonna) happen|the deal|the plan|"
                        r"how (?:it|this) (?:works|goes))|"
-                       r"(?:that's|thats|it's|its) not optional|no exceptions|no skipping|no excuses|i'm watching|"
+                       r"(?:that's|thats|it's|its) not optional|no exceptions?|no skipping|no excuses|no arguments?|no arguing|no buts|"
+                       r"no ifs(?:,? (?:and|or) buts)?|no debate|no discussion|i'm watching|"
                        r"i'll be watching|i'll be checking)\W*$", re.I)
 # a tag that rules out what the person might do or say ("no skipping", "no exceptions", "no arguing")
 _NO_TAG = re.compile(r"^\W*(?:and |but |so )?no ([a-z]+)\W*$", re.I)
@@ -3212,16 +3213,19 @@ def _tag_reply(text: str) -> str:
     """What a tag that rules something out ("no skipping", "no exceptions") becomes: the thing it forbade, asked
     about ('' when the clause is no such tag).
 
-    >>> _tag_reply("no skipping."), _tag_reply(", no exceptions")
-    ('What might make skipping tempting?', 'What are your thoughts on exceptions?')
+    >>> _tag_reply("no skipping."), _tag_reply(", no phones")
+    ('What might make skipping tempting?', 'What are your thoughts on phones?')
+    >>> _tag_reply(", no exceptions"), _tag_reply("no arguments")
+    ('', '')
     """
     m = _NO_TAG.match(normalise(text))
     if not m:
         return ""
     word = m.group(1).lower()
     if word in FUNCTION or word in {"way", "matter", "doubt", "question", "problem", "worries", "pressure", "rush",
-                                    "excuse", "excuses", "offense", "offence", "kidding", "joke", "lie"}:
-        return ""  # "no way", "no problem": not a rule; "no excuses": a formula
+                                    "excuse", "excuses", "offense", "offence", "kidding", "joke", "lie", "exceptions",
+                                    "exception", "arguments", "argument", "buts", "ifs", "debate", "discussion"}:
+        return ""  # "no way", "no problem": not a rule; "no excuses", "no exceptions": a formula
     if _is_gerund(word):
         return f"What might make {word} tempting?"
     if word.endswith("s") and len(word) > 4 and _names_a_thing(f"the {word}"):
@@ -3306,6 +3310,8 @@ _SURE_THING = re.compile(r"\b(?:always|never fail to|every time) (?:come|comes|c
                          r"turn you down|fail|refuse)\b", re.I)
 # a closing brush-off beside the flagged clause ("problem solved", "easy", "simple as that")
 _CLOSER = re.compile(r"(?:problem solved|easy|easy as that|simple as that|simple|done and dusted|sorted|no big deal|"
+                     r"textbook|classic|(?:like,? )?textbook|a hundred percent|100 ?(?:percent|%)|no question(?: about it)?|"
+                     r"plain and simple|plain as day|end of|full stop|period|"
                      r"easy peasy|piece of cake|(?:that's|thats|it's|its) just how (?:it|things) (?:goes|go|is|are|works|"
                      r"work)(?: here)?(?: everybody does it)?|everybody does it|everyone does it)", re.I)
 # no choice left to the person, said beside the order ("there's no other choice", "you don't have a choice")
