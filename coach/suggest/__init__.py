@@ -63,6 +63,9 @@ _IMPOSSIBLE = re.compile(
     # a reflection frame around a clause cut off from its subject ("It sounds like till the cravings settle down")
     r"|\b(?:it sounds like|talk about how)\s+(?:till|until|unless|because|cause|since|if|when|while|after|before|to|"
     r"for|from|with|of|at|in|on|by|about|as|so|and|but|or|than)\b"
+    # a reflection of a relative clause cut from its noun ("It sounds like you had on Sunday.")
+    r"|\bit sounds like (?:you|he|she|they|we) (?:had|got|took|made|gave|told|said|did|saw|heard|found|put|left)"
+    r"(?: (?:on|at|in|last|this|yesterday|today|tonight)\b|[.?!])"
     # a reflection cut before its object ("It sounds like you were having.")
     r"|\bit sounds like\b[^.?!]*\b(?:having|describing|saying|telling|doing|making|getting|taking|giving|using|wanting|"
     r"needing|asking|calling)\."
@@ -70,6 +73,12 @@ _IMPOSSIBLE = re.compile(
     # ("You're waiting for.")
     r"|\bthan\.(?:\s|$)|\b(?:you're|you are|i'm|we're|they're|he's|she's) \w+ing (?:for|with|about|at|to|from|on|of)\."
     r"(?:\s|$)"
+    # a sentence cut after its modal or a verb that needs its complement ("The school will.", "It sounds."), or a
+    # "there's" cut from what there is ("I hope you win that, there's, and ...")
+    r"|\b(?:will|would|can|could|should|must|might|shall|sounds|seems)\.(?:\s|$)|\bthere's,"
+    # a bare noun phrase left standing as a sentence ("The tribunal.", "Those command voices.")
+    r"|(?:^|(?<=[.!?])\s)(?:the|an?|those|these)\s+(?!(?:is|are|was|were|sounds?|seems?|helps?|matters?)\b)\w+"
+    r"(?:\s+(?!(?:is|are|was|were|sounds?|seems?|helps?|matters?)\b)\w+)?\.(?=\s|$)"
     # a subordinate clause left standing as a sentence ("Till the cravings settle down.")
     r"|(?:^|(?<=[.!?])\s+)(?:till|until|unless|because|cause|cuz|whereas|although|though)\b[^.?!,;:]*\.", re.I)
 
@@ -91,6 +100,12 @@ def well_formed(text: str) -> bool:
     False
     >>> well_formed("Until then, what would help? Because of the rent, it's hard.")
     True
+    >>> [well_formed(t) for t in ("The tribunal. I hope you win.", "It sounds. What is that like?",
+    ...                           "The school will. I hope so.", "Those command voices. What are they like?")]
+    [False, False, False, False]
+    >>> [well_formed(t) for t in ("The voices are loud. What are they like?", "That's just how it is.",
+    ...                           "I can try, and I will.", "What helps? The walks help.")]
+    [True, True, False, True]
     """
     text = text.strip()
     if not text or not text[0].isupper() or text[-1] not in ".?!":

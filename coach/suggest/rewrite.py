@@ -1814,6 +1814,8 @@ def _experience(fragment: str) -> str:
         return ""
     if words[0] in _NOT_EXPERIENCE_START:  # "before the flight", "till the cravings settle": a time or a cause
         return ""
+    if words[-1] in {"condition", "conditions", "disorder", "illness", "syndrome", "disease", "diagnosis"}:
+        return ""  # "an actual condition": the verdict's own word, not what the person lives through
     if len(words) == 1 and (len(words[0]) < 5 or words[0].endswith(("ic", "ous", "ful", "ive", "al", "ble", "ly"))):
         return ""
     if _head(t) in _PEOPLE or all(w in _NUMBERS or w in _TENS or w.isdigit() for w in re.split(r"[\s-]+", t.lower())):
@@ -3292,7 +3294,7 @@ def _has_own_treatment(text: str) -> bool:
 
 
 # a verdict's frame: a clinical word said as what something "is" ("it's definitely withdrawal", "classic case")
-_VERDICT_FRAME = re.compile(r"\b(?:it's|its|that's|thats|this is|sounds like|classic|textbook|definitely|"
+_VERDICT_FRAME = re.compile(r"\b(?:it's|its|that's|thats|this is|that was|it was|sounds like|classic|textbook|definitely|"
                             r"clearly|obviously|a real)\b", re.I)
 
 
@@ -3619,7 +3621,8 @@ _ANY_NP = re.compile(r"(?<![\w'])((?:the|your|ur|his|her|their|our|that|this|tho
 # nouns that are no topic of their own: a verdict's frame ("a big deal", "bad news"), a time, a filler
 _NO_TOPIC = frozenset("""deal news thing things stuff way lot lots bit point idea fact matter joke mess excuse excuses
     choice decision mistake time times day days week weeks night nights morning year years reason kind sort part one
-    ones end world minute second moment while problem issue question sense person people guy lesson""".split())
+    ones end world minute second moment while problem issue question sense person people guy lesson
+    condition conditions disorder illness syndrome disease diagnosis""".split())
 
 
 def _finite_s(word: str) -> bool:
