@@ -795,3 +795,20 @@ def test_no_candidate_misreads_a_comparison_a_formula_or_a_filler(sentence, phra
     i = sentence.index(phrase)
     for c in rewrite(sentence, label, i, i + len(phrase), []):
         assert banned not in c.lower(), c
+
+
+def test_warnings_labels_as_verbs_and_cut_topics_are_not_handed_back():
+    # a warning's condition is never offered as a step ("Some people find it helps to keep drinking like this")
+    s = "but like if you keep drinking like this you're, you're gonna lose her, so the drinking stops this weekend"
+    p = "keep drinking like this"
+    for c in rewrite(s, "power_over", s.index(p), s.index(p) + len(p), []):
+        assert "keep drinking" not in c and "keeping drinking" not in c, c
+    # a label used as a verb has no person-first form ("People who use drugs gonna person who uses drugs")
+    s = "Junkies gonna junkie I guess."
+    for c in rewrite(s, "judgment", 0, len(s) - 1, []):
+        assert "person who uses" not in c, c
+    # a clause cut loose is no topic, and a relative clause is no reflection
+    assert not well_formed("Can you tell me more about cutting because your boyfriend?")
+    assert not well_formed("What has cutting because your boyfriend been like for you?")
+    assert not well_formed("Being honest, that attitude. So you had with the teacher. What's that been like for you?")
+    assert not well_formed("Sorry but if you choose to drink while pregnant. What's been going on for you?")

@@ -64,8 +64,9 @@ _IMPOSSIBLE = re.compile(
     r"|\b(?:it sounds like|talk about how)\s+(?:till|until|unless|because|cause|since|if|when|while|after|before|to|"
     r"for|from|with|of|at|in|on|by|about|as|so|and|but|or|than)\b"
     # a reflection of a relative clause cut from its noun ("It sounds like you had on Sunday.")
-    r"|\bit sounds like (?:you|he|she|they|we) (?:had|got|took|made|gave|told|said|did|saw|heard|found|put|left)"
-    r"(?: (?:on|at|in|last|this|yesterday|today|tonight)\b|[.?!])"
+    r"|(?:\bit sounds like|(?:^|(?<=[.?!])\s)so|\btalk about how) (?:you|he|she|they|we) (?:had|got|took|made|gave|told|said|"
+    r"did|saw|heard|found|put|left)"
+    r"(?: (?:on|at|in|with|to|for|about|last|this|yesterday|today|tonight)\b|[.?!])"
     # a reflection cut before its object ("It sounds like you were having.")
     r"|\bit sounds like\b[^.?!]*\b(?:having|describing|saying|telling|doing|making|getting|taking|giving|using|wanting|"
     r"needing|asking|calling)\."
@@ -80,7 +81,11 @@ _IMPOSSIBLE = re.compile(
     r"|(?:^|(?<=[.!?])\s)(?:the|an?|those|these)\s+(?!(?:is|are|was|were|sounds?|seems?|helps?|matters?)\b)\w+"
     r"(?:\s+(?!(?:is|are|was|were|sounds?|seems?|helps?|matters?)\b)\w+)?\.(?=\s|$)"
     # a subordinate clause left standing as a sentence ("Till the cravings settle down.")
-    r"|(?:^|(?<=[.!?])\s+)(?:till|until|unless|because|cause|cuz|whereas|although|though)\b[^.?!,;:]*\.", re.I)
+    r"|(?:^|(?<=[.!?])\s+)(?:(?:sorry|but|and|so),? )*(?:till|until|unless|because|cause|cuz|whereas|although|though|"
+    r"if|when|while)\b[^.?!,;:]*\."
+    # a topic that is a clause cut loose ("Can you tell me more about cutting because your boyfriend?")
+    r"|\b(?:tell me more about|what has|what was going on for you around) [^?.!]*\b(?:because|cause|cuz|if|unless|"
+    r"whereas)\b", re.I)
 
 
 def well_formed(text: str) -> bool:

@@ -5,7 +5,7 @@ For every concern the pipeline flags, the served suggestions (best first) are ch
 - clean: no concern reaches its threshold on the alternative (our own model);
 - keeps content: the alternative keeps >= 80% of the original sentence's content words (nouns and main
   verbs) outside the flagged phrase, outside the other concern phrases flagged in the same sentence (which a
-  clean alternative cannot keep) and outside the concern's own words
+  clean alternative cannot keep) and outside the concern's own words, an order's rule tags included
   (:func:`coach.suggest.content.retention`; vacuously true when there are none). The stricter count, with the
   other concern phrases' words as content to keep, is reported beside it;
 - well-formed: capital start, end punctuation, no doubled words; not empty; does not repeat the phrase.

@@ -275,7 +275,7 @@ _CLAUSE_INSIDE = frozenset("probably definitely actually totally basically liter
 
 
 # talk in front of a topic ("yeah, leaving it in the drawer", "eh 4 weeks"): no part of it
-_TOPIC_FILLER = re.compile(r"^(?:(?:yeah|yes|eh|um|uh|oh|well|ok|okay|so|like|honestly|tbh|ngl|lol)\b,?\s*)+", re.I)
+_TOPIC_FILLER = re.compile(r"^(?:(?:yeah|yes|eh|um|uh|oh|well|ok|okay|so|like|honestly|tbh|ngl|lol|right)\b,?\s*)+", re.I)
 _DURATION = re.compile(r"(?:(?:the|these|those) )?(?:(?:last|past|first|next|whole|full|few|couple of) )*"
                        r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                        r"\d+|a few|a couple of|several|many)?\s*(?:more )?(?:days?|weeks?|months?|years?|hours?|minutes?)"
@@ -307,6 +307,10 @@ def _not_a_topic(f: str) -> bool:
         return True  # "two years", "a year", "six months": how long, not what to talk about
     if re.search(r"\b(?:sound|sounds|seem|seems|look|looks) like\b", f, re.I):
         return True  # "your grandkids sound like a handful": a clause
+    if re.search(r"\b(?:if|because|cause|cuz|unless|when|while|whereas)\b|^(?:sorry|right)\b", f, re.I):
+        return True  # "cutting because your boyfriend", "sorry but if you choose to drink": a clause cut loose
+    if words[-1] in {"people", "folks", "everyone", "everybody", "others", "ppl"}:
+        return True  # "most people": a comparison, not the person's topic
     if len(words) == 1 and f[:1].islower() and not _known(words[0]) and words[0] not in L.MEDICATION \
             and words[0] not in L.DIAGNOSIS:
         return True
@@ -853,6 +857,9 @@ def _ultimatum(sentence: str, lo: int, hi: int, avoid=()) -> tuple[list[str], in
 def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     out = []
     said = _OPENERS.sub("", normalise(_trim(sentence[lo:hi]))).strip(" ,")
+    if re.match(r"^(?:(?:but|and|so|like|look|listen|honestly)\b[,\s]*)*(?:if|when) (?:you|u) (?:keep|carry on|continue|"
+                r"go on)\b", said, re.I):
+        return [], lo, hi  # "if you keep drinking like this ...": a warning's condition, never a step to hand back
     if _NO_CHOICE.search(said) and not _has_content(re.sub(_NO_CHOICE, "", said)) or \
             re.match(r"^(?:you|u) (?:don't|dont|do not) (?:have|get) (?:a|any) (?:choice|say)\b", said, re.I):
         return [], lo, hi  # "there's no other choice": no step in it to hand back; it goes
@@ -1727,6 +1734,8 @@ def _person_first(sentence: str, phrase: str) -> str:
         return ""
     if any(re.search(rf"\bsuch (?:an? )?(?:\w+ )?{re.escape(w)}\b", sentence, re.I) for w in hits):
         return ""  # "such an addict" is a verdict however it is worded
+    if any(re.search(rf"\b(?:gonna|gotta|wanna|to|will|'ll) {re.escape(w)}\b", sentence, re.I) for w in hits):
+        return ""  # "junkies gonna junkie": the label used as a verb has no person-first form
     if any(w in _SAID_OF_YOU and not _OF_YOU.search(_said_of(sentence, w)) for w in hits):
         return ""
     out = sentence
@@ -3321,9 +3330,10 @@ _NO_CHOICE = re.compile(r"\b(?:there's|there is|theres) no (?:other )?(?:choice|
                         r"(?:don't|dont|do not) (?:have|get) (?:a|any) (?:choice|say)\b|\b(?:you|u) (?:have|got) no "
                         r"(?:choice|option|say)\b|\bnot (?:a|up for) (?:choice|debate|discussion)\b", re.I)
 # others who have it worse, said beside a minimiser ("some ppl get 13", "plenty of people lost everything")
-_WORSE_OFF = re.compile(r"^(?:some|other|plenty of|lots of|loads of|a lot of) (?:people|ppl|folks|guys|lads|others)\b "
+_WORSE_OFF = re.compile(r"^(?:some|other|plenty of|lots of|loads of|a lot of|most) (?:people|ppl|folks|guys|lads|"
+                        r"others)\b (?:(?:don't|dont|didn't|didnt|never|would|would've|would have|wouldn't)\s+)?"
                         r"(?:get|got|have|had|wait|waited|lose|lost|go through|went through|deal with|dealt with|manage|"
-                        r"managed|do|did)\b", re.I)
+                        r"managed|do|did|moved on|move on|been)\b", re.I)
 # a verdict on a kind of person ("works for people like you")
 _PEOPLE_LIKE_YOU = re.compile(r"\bpeople like (?:you|u)\b|\byour (?:kind|type)\b", re.I)
 
