@@ -76,7 +76,8 @@ _IMPOSSIBLE = re.compile(
     r"(?:\s|$)"
     # a sentence cut after its modal or a verb that needs its complement ("The school will.", "It sounds."), or a
     # "there's" cut from what there is ("I hope you win that, there's, and ...")
-    r"|\b(?:will|would|can|could|should|must|might|shall|sounds|seems)\.(?:\s|$)|\bthere's,"
+    r"|\b(?:will|would|can|could|should|must|might|shall|sounds|seems|gonna|gotta|wanna|going to|have to|need to)"
+    r"\.(?:\s|$)|\bthere's,"
     # a bare noun phrase left standing as a sentence ("The tribunal.", "Those command voices.")
     r"|(?:^|(?<=[.!?])\s)(?:the|an?|those|these)\s+(?!(?:is|are|was|were|sounds?|seems?|helps?|matters?)\b)\w+"
     r"(?:\s+(?!(?:is|are|was|were|sounds?|seems?|helps?|matters?)\b)\w+)?\.(?=\s|$)"
