@@ -812,3 +812,11 @@ def test_warnings_labels_as_verbs_and_cut_topics_are_not_handed_back():
     assert not well_formed("What has cutting because your boyfriend been like for you?")
     assert not well_formed("Being honest, that attitude. So you had with the teacher. What's that been like for you?")
     assert not well_formed("Sorry but if you choose to drink while pregnant. What's been going on for you?")
+
+
+def test_go_easy_keeps_its_easy():
+    from coach.suggest.rewrite import _claim_text
+
+    # "easy" as a reassurance tag goes ("you'll pass, easy"); in "go easy on" it is the meaning
+    assert _claim_text("The judge is going to go easy on you") == "The judge is going to go easy on you"
+    assert _claim_text("you'll pass, easy") == "you'll pass"

@@ -2591,7 +2591,7 @@ _PROMISE_MARKERS = re.compile(
     r"you have my word|take my word for it|(?:everybody|everyone) does|they always do|"
     r"i know (that )?|i'm sure (that )?|i can tell|i can feel it|"
     r"you'll see(?=\s*(?:[,.!?]|$))|i'll see to it|believe me|mark my words|no matter what|"
-    r"(?<!be )(?<!is )(?<!'s )easy|just watch)\b[,!]?",
+    r"(?<!be )(?<!is )(?<!'s )(?<!go )(?<!going )(?<!went )(?<!take it )easy(?! on\b)|just watch)\b[,!]?",
     re.I)
 _SECRECY = re.compile(r"\b(between us|secret|won't tell|wont tell|leave this room|nobody will|no one will|never tell|"
                       r"stays here|goes in a report|goes on (any|a) record|nobody needs to know|anonymous|"
@@ -2603,7 +2603,7 @@ _AVAILABILITY = re.compile(r"\b(anytime|any time|day or night|24/7|always answer
 _REASSURANCE = re.compile(
     r"\b(don'?t (even )?worry( about it)?|no need to worry|trust me|i know( you (won'?t|will))?|"
     r"(they|it|everyone|everybody) (all |almost )?(always )?(do|does)( eventually)?|ur fine|you'?re fine|"
-    r"believe me|mark my words|i can feel it|(?<!be )(?<!is )(?<!'s )easy)\b[,!]?", re.I)
+    r"believe me|mark my words|i can feel it|(?<!be )(?<!is )(?<!'s )(?<!go )(?<!going )(?<!went )(?<!take it )easy(?! on\b))\b[,!]?", re.I)
 _SOFTEN = (
     (r"\b(you'll|you will|u'll|youll|ull|you're gonna|ur gonna|you are going to|you're going to) never\b", "you don't"),
     (r"\b(you'll|you will|u'll|youll|ull|you're gonna|ur gonna|you are going to|you're going to)\b", "you"),
