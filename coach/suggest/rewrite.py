@@ -1823,6 +1823,8 @@ def _experience(fragment: str) -> str:
         return ""
     if words[0] in _NOT_EXPERIENCE_START:  # "before the flight", "till the cravings settle": a time or a cause
         return ""
+    if words[-1] in {"r", "are", "is", "was", "were"} and len(words) > 1:  # "those conversations r": the verb goes
+        t, words = t.rsplit(" ", 1)[0], words[:-1]
     if words[-1] in {"condition", "conditions", "disorder", "illness", "syndrome", "disease", "diagnosis"}:
         return ""  # "an actual condition": the verdict's own word, not what the person lives through
     if len(words) == 1 and (len(words[0]) < 5 or words[0].endswith(("ic", "ous", "ful", "ive", "al", "ble", "ly"))):
@@ -3205,6 +3207,7 @@ _VALIDATE = {"worry": "It makes sense to worry.", "stress": "It makes sense to f
 _INTERJECTION = re.compile(r"^\W*(?:oh\W+)?(?:come on|real talk|seriously|tbh|ngl|lol|honestly|i mean|look|listen|"
                            r"okay|ok|yeah|no|wow|dude|man|bro|girl|full stop|period|for real|fyi|"
                            r"(?:like,? )?(?:textbook|classic)|plain and simple|i'm telling you|i'm serious|i mean it|"
+                           r"deffo|defo|deff|def|for sure|100%|a hundred percent|"
                            r"whether you (?:meant|like|want|mean) it or not)\W*$", re.I)
 # a tag that only enforces the order it follows ("that's the plan", "end of discussion", "I'm watching")
 _RULE_TAG = re.compile(r"^\W*(?:and |so |but )?(?:(?:that's|thats|that is|this is|those are|them's) (?:the |our |my )?"
