@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from coach import corpus as C
 from coach.agreement import cohen_kappa
@@ -171,7 +170,7 @@ def render() -> str:
     pairs = C.near_duplicates(rows)
     involved = {i for i, j, _ in pairs} | {j for i, j, _ in pairs}
     out += ["## Hygiene (checked by `tests/test_corpus.py`)", "",
-            f"- Every span is an exact substring of its utterance.",
+            "- Every span is an exact substring of its utterance.",
             f"- Near-duplicates (word 5-gram Jaccard >= 0.8) after the build: {len(involved) / n:.2%} of utterances "
             f"({len(dropped)} dropped at build time, mostly repeated back-channels such as 'mm-hmm').",
             "- Splits are grouped by scenario and paraphrase links.", ""]

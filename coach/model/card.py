@@ -51,7 +51,7 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
         "- Thresholds tuned on the dev split: for concerns the best F1 among thresholds with precision >= 0.90 (F0.5 "
         "where none reaches it: a false flag costs a trainee's trust), for the strength the best F1: " +
         ", ".join(f"`{k}` {v:.2f}" for k, v in th.items()) + ".",
-        f"- Saved with skops (`model.skops`), loaded with an explicit trusted-type list. Libraries: "
+        "- Saved with skops (`model.skops`), loaded with an explicit trusted-type list. Libraries: "
         + ", ".join(f"{k} {v}" for k, v in meta["libraries"].items()) + ".",
         "",
         "## Data",
