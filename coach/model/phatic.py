@@ -63,8 +63,7 @@ _TOKENS = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 # reaction word alone, so the sentence is phatic when nothing else is in it
 _REACTION_FRAME = re.compile(r"^\W*(?:(?:oh|aw|wow|yes|okay|ok)\W+)*(?:that's|thats|that is|it's|its|how|what an?|so)"
                              r"\s+(?:(?:so|really|just|absolutely|totally)\s+)?(?=\w+(?:\s+(?:news|to hear|of you))?\W*$)|"
-                             r"\s+(?:news|to hear|of you)(?=\W*$)|^\W*what a (?=relief\W*$)", re.I)
-
+                             r"\s+(?:news|to hear|of you)(?=\W*$)", re.I)
 
 
 def phatic(text: str) -> bool:

@@ -275,7 +275,9 @@ _CLAUSE_INSIDE = frozenset("probably definitely actually totally basically liter
 
 
 # talk in front of a topic ("yeah, leaving it in the drawer", "eh 4 weeks"): no part of it
-_TOPIC_FILLER = re.compile(r"^(?:(?:yeah|yes|eh|um|uh|oh|well|ok|okay|so|like|honestly|tbh|ngl|lol|right)\b,?\s*)+", re.I)
+_FILLERS_BEFORE_TOPIC = r"(?:(?:yeah|yes|eh|um|uh|oh|well|ok|okay|so|like|honestly|tbh|ngl|lol|right)\b,?\s*)+"
+_TOPIC_FILLER = re.compile("^" + _FILLERS_BEFORE_TOPIC, re.I)
+_FILLER_AFTER_ABOUT = re.compile(r"(?<=\babout )" + _FILLERS_BEFORE_TOPIC, re.I)  # "... tell me more about yeah, ..."
 _DURATION = re.compile(r"(?:(?:the|these|those) )?(?:(?:last|past|first|next|whole|full|few|couple of) )*"
                        r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                        r"\d+|a few|a couple of|several|many)?\s*(?:more )?(?:days?|weeks?|months?|years?|hours?|minutes?)"
@@ -3888,11 +3890,7 @@ def rewrite(sentence: str, label: str, start: int, end: int, avoid=(), suspect=(
     cands = []
     name = vocative(sentence)
     for c in _in_context(sentence, lo, hi, cores, avoid, generic) + base:
-        c = _finish(re.sub(r"(?<=\babout )" + _TOPIC_FILLER.pattern[1:], "", c, flags=re.I))
-        if name and re.search(rf"(?:^|(?<=[.?!])\s+){re.escape(name)}[.?!]$", c, re.I) and len(c) > len(name) + 2:
-            # the name said last ("grow up, tamsin") left standing as a sentence: it opens the reply instead
-            c = re.sub(rf"\s*{re.escape(name)}[.?!]$", "", c, flags=re.I)
-            c = f"{name}, " + (c if re.match(r"^I\b", c) else c[0].lower() + c[1:])
+        c = _finish(_FILLER_AFTER_ABOUT.sub("", c))
         if not c or c in cands or len(c.split()) > 100:
             continue
         if len(phrase.split()) > 1 and _has_content(phrase) and phrase in _norm_words(c):

@@ -34,6 +34,8 @@ English lexicon knows and that is not chat slang).
 'Hey Kofi. How has it been going?'
 >>> with_vocative("How would you feel about calling them back?", "Gina")
 'Gina, how would you feel about calling them back?'
+>>> with_vocative("What are you feeling right now? Tamsin.", "Tamsin")
+'Tamsin, what are you feeling right now?'
 """
 
 from __future__ import annotations
@@ -172,6 +174,9 @@ def with_vocative(text: str, name: str) -> str:
     """``text`` addressed to ``name`` (unchanged when there is no name or the text already uses it)."""
     if not name:
         return text
+    alone = re.search(rf"(?<=[.?!])\s+{re.escape(name)}[.?!]$", text, re.I)
+    if alone:  # the name said last ("grow up, tamsin") left standing as a sentence of its own: it opens the reply
+        text = text[:alone.start()]
     said = re.search(rf",?\s*\b{re.escape(name.lower())}\b(?=\s*(?:[,?.!]|$))", text)
     if said and said.start() > 0 and re.search(r"(?:^|\s)(?:hey|hi|hello|morning|thanks|sorry)\W*$", text[:said.start()], re.I):
         return text[:said.start()] + said.group(0).replace(name.lower(), name) + text[said.end():]  # "Hey lena."
