@@ -125,8 +125,8 @@ class SessionCoach:
         for batch in minibatch(stream, size=batch_size or self.batch_size):
             yield from self._process(list(batch))
 
-    def _sentences(self, doc: Doc) -> list[SpanText]:
-        """The doc's non-blank sentences, as texts that carry their spans."""
+    def _sentences(self, doc: Doc) -> tuple[list[SpanText], str]:
+        """The doc's non-blank sentences, as texts that carry their spans, and the doc's text."""
         if not doc.has_annotation("SENT_START"):
             if self._sentencizer is None:
                 from spacy.pipeline import Sentencizer
@@ -135,7 +135,7 @@ class SessionCoach:
             doc = self._sentencizer(doc)
         n = len(doc)
         if not n:
-            return []
+            return [], doc.text
         # boundaries from arrays: iterating doc.sents builds a Token object per token
         starts_at, idx, length = doc.to_array([SENT_START, IDX, LENGTH]).astype(np.int64).T.tolist()
         starts = [0, *(i for i in range(1, n) if starts_at[i] == 1)]
@@ -146,7 +146,7 @@ class SessionCoach:
             piece = text[idx[s]:idx[e - 1] + length[e - 1]]
             if piece.strip():
                 out.append(SpanText(piece, Span(doc, s, e), orths[s:e]))
-        return out
+        return out, text
 
     @staticmethod
     def _top_concern_requests(requests: list) -> list:
@@ -167,14 +167,15 @@ class SessionCoach:
                 span._.coach_suggestions = []
         return top
 
-    def _unquote(self, items, sents, proba) -> None:
+    def _unquote(self, items, sents, proba, doc_texts: list[str], owner: list[int]) -> None:
         """Concern scores of sentences that quote someone else's words (codebook rule 4: "My dad always said \"you
         need to toughen up\"" gives no order) become the scores of the sentence with the quote put as "that",
         when lower: the supporter is flagged for what they say, not for what they report. One more model call,
         for those sentences only."""
         todo = []
+        quoted = {d: reported_quotes(doc_texts[d]) for d in set(owner)}  # once per document, not per sentence
         for k, sent in enumerate(sents):
-            quotes = [(a - sent.start_char, b - sent.start_char) for a, b in reported_quotes(sent.doc.text)
+            quotes = [(a - sent.start_char, b - sent.start_char) for a, b in quoted[owner[k]]
                       if a < sent.end_char and b > sent.start_char]
             if quotes:
                 text = str(items[k])
@@ -194,8 +195,11 @@ class SessionCoach:
 
         items: list[SpanText] = []
         owner: list[int] = []
+        doc_texts: list[str] = []  # each doc's text, joined once (Doc.text builds a Token object per token)
         for d, doc in enumerate(docs):
-            for item in self._sentences(doc):
+            sentences, text = self._sentences(doc)
+            doc_texts.append(text)
+            for item in sentences:
                 items.append(item)
                 owner.append(d)
         sents: list[Span] = [t.span for t in items]
@@ -204,8 +208,8 @@ class SessionCoach:
         # The sentences carry their spans, so the cue features read these tokens instead of re-tokenising.
         proba, best = self.model.predict_proba_windows(items)
         # a turn of back-channel, reactions or greetings only needs more evidence for a concern (coach.model.phatic)
-        proba *= phatic.discount([docs[d].text for d in owner], self.labels)
-        self._unquote(items, sents, proba)
+        proba *= phatic.discount([doc_texts[d] for d in owner], self.labels)
+        self._unquote(items, sents, proba, doc_texts, owner)
         flags = self.model.flags(proba) if len(texts) else proba.astype(bool)
 
         hits = [(k, j) for k in range(len(sents)) for j in range(len(self.labels)) if flags[k, j]]
@@ -225,10 +229,10 @@ class SessionCoach:
             span._.coach_guideline = info.guideline
             found[owner[k]].append(span)
             # the whole sentence is rewritten around the phrase, so a long turn keeps what it said elsewhere
-            requests.append((span, sent, sent.start_char, sent.end_char))
+            requests.append((span, sent, sent.start_char, sent.end_char, owner[k]))
         # every concern span of each sentence, so a rewrite never keeps another concern as context
         concern_spans: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
-        for span, sent, _, _ in requests:
+        for span, sent, *_ in requests:
             if span._.coach_kind == "concern":
                 concern_spans.setdefault((id(sent.doc), sent.start), []).append(
                     (span.start_char, span.end_char, span.label_))
@@ -236,10 +240,10 @@ class SessionCoach:
             requests = self._top_concern_requests(requests)
         if self.suggest and requests:
             lists = suggest_many(
-                [(span.doc.text[a:b], span.label_, span.start_char - a, span.end_char - a,
+                [(doc_texts[d][a:b], span.label_, span.start_char - a, span.end_char - a,
                   [(s - a, e - a, lab) for s, e, lab in concern_spans.get((id(sent.doc), sent.start), [])
                    if s >= a and e <= b])
-                 for span, sent, a, b in requests],
+                 for span, sent, a, b, d in requests],
                 model=self.model, limit=self.max_suggestions,
             )
             for (span, *_), sugg in zip(requests, lists):

@@ -169,7 +169,8 @@ def test_component_sentences_from_arrays_equal_doc_sents(texts):
         orths = doc.to_array("ORTH").tolist()
         assert doc_text(doc) == doc_text(doc, orths) == doc.text
         ref = [t for t in (F.SpanText.of(s, doc.text, orths) for s in doc.sents) if t.strip()]
-        got = coach._sentences(doc)
+        got, text = coach._sentences(doc)
+        assert text == doc.text
         assert [(str(t), t.span.start, t.span.end, t.orths) for t in got] == \
             [(str(t), t.span.start, t.span.end, t.orths) for t in ref]
 
