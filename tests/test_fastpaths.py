@@ -145,6 +145,7 @@ def test_caches_never_keep_a_doc_alive():
         "coach.suggest.clause",
         "coach.suggest.rewrite",
         "coach.suggest.vocative",
+        "coach.suggest.bank",
         "coach.component",
     ],
 )
