@@ -21,8 +21,8 @@ Utterances a **peer supporter** might say in a session, each labelled with the f
 substring that carries it. It trains and tests the Session Coach classifier and span tagger.
 
 ## Provenance: how it was written
-Every utterance was written by the team for this corpus, in twenty-six sections (`corpora/src/A.jsonl` ...
-`Z.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
+Every utterance was written by the team for this corpus, in twenty-eight sections (`corpora/src/A.jsonl` ...
+`Z.jsonl`, `AA.jsonl`, `AB.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
 adapted from public datasets, websites, papers, manuals or books. Authors wrote in scenarios (one imagined
 person and moment, 3-10 utterances) and varied settings, registers, topics, lengths, names and phrasing,
 with concerns in indirect forms (softened orders, orders as questions, sarcasm, minimising, lay diagnosis,
@@ -81,11 +81,22 @@ commitments and hope; Z for judgment in warm, long turns (character labels, "you
 minimising with "at least", comparisons, blame, rhetorical put-downs, sarcasm) against reflections of the
 person's self-criticism, gentle disagreement with a harsh self-label, warm praise ("that's brilliant, are you
 going?"), summaries that quote other people's verdicts, and self-disclosure of the supporter's own diagnosis.
+Sections AA and AB followed, each by an author who read no other section, the probe or the challenge set, from
+lists of the forms the dev split and the probe still missed: AA for judgment in idioms and slang (character
+labels such as "playing the victim", stigma labels for groups, mock praise, blame and moralising, dismissing a
+feeling, credibility attacks, comparisons, verdicts on third parties) buried in warm turns, against reflections
+of the person's self-judgment, reported verdicts, self-disclosure of being labelled and warm praise; AB for lay
+diagnosis beyond disorder names (bodily conditions, grief and guilt named as clinical, behaviour named as a
+symptom, verdicts with certainty markers), medication advice and checks in unusual forms (herbal and
+over-the-counter remedies, "you don't need them"), and orders without "you need to" (terse orders with a
+consequence, threats to end support, gatekeeping a call, instructions to deceive an office, one-word orders),
+against the supporter's own diagnosis, medical information, reflected self-diagnosis, reported rules, keepable
+commitments and choices.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test
 split) written before them, A-T; every change is in `adjudication_log.jsonl` with its rule. The authors of
-sections U-Z coded from the conventions directly.
+sections U-AB coded from the conventions directly.
 
 ## Schema (`utterances.jsonl`, one JSON object per line)
 | field | meaning |
@@ -116,30 +127,34 @@ def _table(title: str, counter, total: int) -> list[str]:
 def agreement_section() -> list[str]:
     out = ["## Independent second coding", ""]
     rows = {r["id"]: r for r in C.load()}
-    for path, title in ((C.CORPUS_DIR / "second_coding_round1.jsonl",
-                         "Round 1: sections A-F, second coder given the codebook only"),
-                        (C.CORPUS_DIR / "second_coding.jsonl",
-                         "Round 2: a fresh sample from sections A-G (none from round 1; H and I came later), after `CONVENTIONS.md` "
-                         "was written and applied; second coder given the codebook and the conventions"),
-                        (C.CORPUS_DIR / "second_coding_round3.jsonl",
-                         "Round 3: a stratified sample from sections H-O (written after rounds 1 and 2), second coder "
-                         "given the codebook and the conventions"),
-                        (C.CORPUS_DIR / "second_coding_round4.jsonl",
-                         "Round 4: a stratified sample from sections U-X (written after round 3), second coder given "
-                         "the codebook and the conventions"),
-                        (C.CORPUS_DIR / "second_coding_round5.jsonl",
-                         "Round 5: a stratified sample from sections P-T (written between rounds 3 and 4, until then "
-                         "checked only by the convention passes), second coder given the codebook and the conventions"),
-                        (C.CORPUS_DIR / "second_coding_round6.jsonl",
-                         "Round 6: a stratified sample from sections Y-Z (written after round 5), second coder given "
-                         "the codebook and the conventions")):
+    rounds = ((C.CORPUS_DIR / "second_coding_round1.jsonl",
+               "Round 1: sections A-F, second coder given the codebook only"),
+              (C.CORPUS_DIR / "second_coding.jsonl",
+               "Round 2: a fresh sample from sections A-G (none from round 1; H and I came later), after `CONVENTIONS.md` "
+               "was written and applied; second coder given the codebook and the conventions"),
+              (C.CORPUS_DIR / "second_coding_round3.jsonl",
+               "Round 3: a stratified sample from sections H-O (written after rounds 1 and 2), second coder "
+               "given the codebook and the conventions"),
+              (C.CORPUS_DIR / "second_coding_round4.jsonl",
+               "Round 4: a stratified sample from sections U-X (written after round 3), second coder given "
+               "the codebook and the conventions"),
+              (C.CORPUS_DIR / "second_coding_round5.jsonl",
+               "Round 5: a stratified sample from sections P-T (written between rounds 3 and 4, until then "
+               "checked only by the convention passes), second coder given the codebook and the conventions"),
+              (C.CORPUS_DIR / "second_coding_round6.jsonl",
+               "Round 6: a stratified sample from sections Y-Z (written after round 5), second coder given "
+               "the codebook and the conventions"),
+              (C.CORPUS_DIR / "second_coding_round7.jsonl",
+               "Round 7: a random sample from sections AA-AB (written after round 6), second coder given "
+               "the codebook and the conventions"))
+    for path, title in rounds:
         if not path.exists():
             continue
         coded = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         coded = [c for c in coded if c["id"] in rows]
         n_dis = sum(sorted(c["labels"]) != sorted(c["first_labels"]) for c in coded)
         out += [f"### {title}", "",
-                f"{len(coded)} utterances, stratified by label, coded blind (text only) by a team "
+                f"{len(coded)} utterances, {'drawn at random' if 'random sample' in title else 'stratified by label'}, coded blind (text only) by a team "
                 f"member who had not written them; {n_dis} disagreed on at least one label and were adjudicated "
                 "by the codebook's rules and `CONVENTIONS.md` (the corpus holds the adjudicated labels).", "",
                 "| label | Cohen's kappa | first coder + | second coder + |", "|---|---|---|---|"]
@@ -184,7 +199,7 @@ def render() -> str:
             "reported orders are marked by their own wording only.",
             "- Label boundaries the codebook leaves open are settled in `CONVENTIONS.md`; coders elsewhere may "
             "draw them differently (medication orders in particular).",
-            "- Blind second coding covers a sample (2,068 utterances in six rounds, about an eighth of the corpus, every section); "
+            "- Blind second coding covers a sample (2,318 utterances in seven rounds, about an eighth of the corpus, every section); "
             "the other utterances were coded by their authors only and checked by `coach.corpus check` and the "
             "convention passes.",
             ""]
