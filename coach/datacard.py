@@ -199,7 +199,7 @@ def render() -> str:
             "reported orders are marked by their own wording only.",
             "- Label boundaries the codebook leaves open are settled in `CONVENTIONS.md`; coders elsewhere may "
             "draw them differently (medication orders in particular).",
-            "- Blind second coding covers a sample (2,318 utterances in seven rounds, about an eighth of the corpus, every section); "
+            "- Blind second coding covers a sample (2,318 utterances in seven rounds, about a seventh of the corpus, every section); "
             "the other utterances were coded by their authors only and checked by `coach.corpus check` and the "
             "convention passes.",
             ""]

@@ -43,7 +43,16 @@ DIAGNOSIS = frozenset(
     hallucinations hallucinating dissociation dissociative dissociating narcissist narcissistic sociopath
     psychopath insomnia agoraphobia phobia eating anorexia bulimia bulimic anorexic addiction dependence
     withdrawal withdrawals relapse trauma traumatic triggered postpartum seasonal personality dementia
-    diabetes diabetic a1c condition chemical imbalance""".split()
+    diabetes diabetic a1c condition chemical imbalance
+    compulsive obsessive hoarder agoraphobic phobic
+    dysthymia cyclothymia cyclothymic catatonic catatonia tourette's tourettes dyslexia dyslexic dysphoria
+    dysmorphia dysmorphic histrionic avoidant codependent codependency alcoholism
+    depersonalization depersonalisation derealization derealisation hypervigilance hypervigilant pathological
+    clinically comorbid neurosis neurotic psychosomatic hypochondria hypochondriac insomniac mdd gad pmdd
+    prodromal delirium dts wernicke korsakoff neuropathy cirrhosis hepatitis pancreatitis cystitis fibromyalgia
+    thyroid hypothyroid hyperthyroid anemia anaemia anemic anaemic ibs epilepsy epileptic
+    tbi hypertension apnea apnoea copd lupus menopause perimenopause pcos
+    endometriosis deficiency deficient""".split()
 )
 
 MEDICATION = frozenset(
@@ -62,7 +71,13 @@ JUDGMENT = frozenset(
     lazy stupid dumb idiot idiotic ridiculous pathetic selfish manipulative manipulating noncompliant
     non-compliant attention-seeking dramatic drama overreacting overreact excuses excuse irresponsible
     immature weak mess loser failure bad terrible awful wrong foolish careless reckless ungrateful
-    seriously really honestly again obviously clearly shame ashamed embarrassing disgusting""".split()
+    seriously really honestly again obviously clearly shame ashamed embarrassing disgusting
+    entitled spoiled spoilt whiny whining whinging needy clingy hysterical crybaby brat bratty freeloader
+    deadbeat scrounger leech useless worthless spineless gutless coward cowardly liar sneaky shady stoner
+    stoners tweaker tweakers crackhead crackheads pillhead pillheads cokehead methhead fiend fiends lowlife
+    scum trash trashy degenerate hypocrite hypocritical arrogant gullible nutter nutcase loony lunatic wimp
+    wuss snowflake touchy moody dramatics theatrics tantrum tantrums sulking slob bum shameful disgraceful
+    disgrace pitiful""".split()
 )
 
 HEDGES = frozenset("maybe perhaps probably might possibly kinda sorta guess suppose wonder think".split())

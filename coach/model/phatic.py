@@ -48,7 +48,7 @@ _WORDS = frozenset("""
 _PHRASES = re.compile(r"\b(?:nice one|good one|fair enough|of course|no way|got it|i see|makes sense|my god|"
                       r"oh my god|oh my gosh|thank you|no worries|all good|sounds good|sure thing|for real|"
                       r"good to hear|hold on|hang on|one sec(?:ond)?|a sec(?:ond)?|bear with me|one moment|"
-                      r"just a (?:sec|second|minute|moment)|see you|take care|talk soon)\b", re.I)
+                      r"just a (?:sec|second|minute|moment)|see you|see ya|take care|talk soon|bye for now|speak soon)\b", re.I)
 # logistics said as an imperative, which orders nothing about the person's life
 _LOGISTICS = re.compile(
     r"^(?:(?:sorry|okay|ok|right|so|oh)\W+)*(?:"
