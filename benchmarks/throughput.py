@@ -5,6 +5,9 @@ N utterances sampled (with a fixed seed) from corpora/utterances.jsonl. Prints t
 commands, utterances/second for each and their ratio (target >= 0.5).
 
     .venv/bin/python benchmarks/throughput.py --n 5000
+
+With ``--steady`` it also times both sides inside one process after loading and a warm-up, on the same texts:
+the rate each keeps up once start-up is paid, which the whole-process ratio approaches as N grows.
 """
 
 from __future__ import annotations
@@ -81,9 +84,32 @@ def coach_cmd(table: Path, out: Path, *extra: str) -> list[str]:
     ]
 
 
+def steady(texts: list[str]) -> tuple[float, float]:
+    """Utterances/second of bare spaCy and of the batch scorer inside this process, start-up excluded."""
+    import spacy
+
+    from coach.batch.scoring import Utterance, get_coach, score_utterances
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    coach = get_coach()
+    items = [Utterance("bench", f"u{i}", i, "supporter", None, t) for i, t in enumerate(texts)]
+    score_utterances(items[:500], coach)  # warm-up: lazy imports, lexicon and shape caches
+    list(nlp.pipe(texts[:500]))
+    t0 = time.perf_counter()
+    list(nlp.pipe(texts, batch_size=256))
+    bare = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    for i in range(0, len(items), 256):  # the CLI's default --batch-size: one task, one model call
+        score_utterances(items[i:i + 256], coach)
+    full = time.perf_counter() - t0
+    return len(texts) / bare, len(texts) / full
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=5000, help="utterances (default 5000)")
+    ap.add_argument("--steady", action="store_true", help="also time both sides in this process, start-up excluded")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         table = write_table(Path(tmp) / "utterances.jsonl", args.n)
@@ -95,6 +121,10 @@ def main() -> None:
     print(f"n={args.n}  coach score (full pipeline):          {full:.2f}s = {f:.0f} utt/s")
     print(f"n={args.n}  coach score --no-suggestions:         {lean:.2f}s = {g:.0f} utt/s")
     print(f"ratio coach/bare = {f / b:.3f}  (target >= 0.5); with --no-suggestions {g / b:.3f}")
+    if args.steady:
+        sb, sf = steady(sample_texts(args.n))
+        print(f"steady state (in process, start-up excluded): bare {sb:.0f} utt/s, coach {sf:.0f} utt/s, "
+              f"ratio {sf / sb:.3f}")
 
 
 if __name__ == "__main__":
