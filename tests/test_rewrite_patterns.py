@@ -820,3 +820,24 @@ def test_go_easy_keeps_its_easy():
     # "easy" as a reassurance tag goes ("you'll pass, easy"); in "go easy on" it is the meaning
     assert _claim_text("The judge is going to go easy on you") == "The judge is going to go easy on you"
     assert _claim_text("you'll pass, easy") == "you'll pass"
+
+
+def test_judgments_are_not_handed_back_through_another_concern(nlp):
+    """A judgment flagged beside an order is not kept, reworded, in the order's alternative, and an order about a
+    feeling is not proposed back as a question (coach.suggest.keeps_words; sentences written for this test)."""
+    from coach.suggest import keeps_words
+
+    doc = nlp("honestly after what you saw out there you just gotta man up and stop dwelling on it")
+    spans = list(doc.spans["coach"])
+    assert {s.label_ for s in spans} >= {"judgment"}, [(s.label_, s.text) for s in spans]
+    for span in spans:
+        for alt in span._.coach_suggestions or []:
+            assert not keeps_words(alt["text"], "man up"), alt["text"]
+            assert not keeps_words(alt["text"], "stop dwelling"), alt["text"]
+
+
+def test_a_noun_cause_is_not_a_conjunction():
+    from coach.suggest.rewrite import _as_sentence
+
+    assert _as_sentence("they talk about him like he's a lost cause,") == "They talk about him like he's a lost cause."
+    assert _as_sentence("I was late cause") == "I was late."

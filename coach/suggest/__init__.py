@@ -81,9 +81,9 @@ _IMPOSSIBLE = re.compile(
     # a bare noun phrase left standing as a sentence ("The tribunal.", "Those command voices.")
     r"|(?:^|(?<=[.!?])\s)(?:the|an?|those|these)\s+(?!(?:is|are|was|were|sounds?|seems?|helps?|matters?)\b)\w+"
     r"(?:\s+(?!(?:is|are|was|were|sounds?|seems?|helps?|matters?)\b)\w+)?\.(?=\s|$)"
-    # a subordinate clause left standing as a sentence ("Till the cravings settle down.")
+    # a subordinate clause left standing as a sentence ("Till the cravings settle down.", "After what you saw.")
     r"|(?:^|(?<=[.!?])\s+)(?:(?:sorry|but|and|so),? )*(?:till|until|unless|because|cause|cuz|whereas|although|though|"
-    r"if|when|while)\b[^.?!,;:]*\."
+    r"if|when|while|(?:after|before|since) (?:what|all|everything))\b[^.?!,;:]*\."
     # a topic that is a clause cut loose ("Can you tell me more about cutting because your boyfriend?")
     r"|\b(?:tell me more about|what has|what was going on for you around) [^?.!]*\b(?:because|cause|cuz|if|unless|"
     r"whereas)\b", re.I)
@@ -266,6 +266,13 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
             key = c.text.lower()
             if key in seen or not well_formed(c.text) or repeats_phrase(c.text, phrase):
                 continue
+            if c.source == "rewrite" and any(len(o) > 2 and o[2] == "judgment" and o[2] != label
+                                             and keeps_words(c.text, sentence[o[0]:o[1]]) for o in others):
+                continue  # a judgment of the same sentence handed back ("You're grieving wrong. How would you ...")
+            if c.source == "rewrite" and label == "judgment" and _PROPOSAL.search(c.text) \
+                    and keeps_words(c.text, phrase):
+                continue  # the verdict proposed to the person ("Stop being paranoid" -> "How would you feel about
+                # stopping being paranoid?"): an order about a feeling is not made person-driven by asking
             seen.add(key)
             keep.append(c)
         # the best few rewrites and bank picks, then the guideline fallbacks. The number does not depend on
@@ -300,6 +307,31 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
 
 
 CANDIDATES = 4  # rewrite and bank candidates considered per finding, before the guideline fallbacks
+
+
+_PROPOSAL = re.compile(r"\bhow (?:would|do) you feel about\b", re.I)
+
+
+def keeps_words(text: str, phrase: str) -> bool:
+    """Does ``text`` keep every word of ``phrase`` that carries meaning, in any inflection? A rewrite must not hand
+    back a judgment flagged in the same sentence, even reworded: the order in "you just gotta man up and stop
+    dwelling on it" is not answered with "How would you feel about manning up and stopping dwelling on it?".
+    Function words, fillers and obligation markers ("you need to") do not count; a phrase of those only is never
+    kept.
+
+    >>> keeps_words("How would you feel about manning up and stopping dwelling on it?", "stop dwelling on it")
+    True
+    >>> keeps_words("What feels like a good next step to you?", "you just gotta")
+    False
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from coach.model import lexicon as L
+
+    skip = ENGLISH_STOP_WORDS | L.OBLIGATION | L.FILLERS  # not the slang list: "man up" orders
+    words = {w for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) >= 3 and w not in skip}
+    have = re.findall(r"[a-z]+", text.lower())
+    return bool(words) and all(any(h.startswith(w[:4]) for h in have) for w in words)
 
 
 _CHECKED: dict[tuple[int, str], bool] = {}

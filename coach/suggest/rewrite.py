@@ -298,6 +298,8 @@ def _not_a_topic(f: str) -> bool:
     [False, False, False, True]
     >>> [_not_a_topic(t) for t in ("two years", "a year", "the last 6 months", "the year ahead")]
     [True, True, True, False]
+    >>> [_not_a_topic(t) for t in ("down tonight and fill it out", "goes home with someone", "back pain")]
+    [True, True, False]
     """
     from coach.suggest.content import INTERJECTIONS
     from coach.suggest.vocative import _NOT_NAMES, _known
@@ -318,7 +320,31 @@ def _not_a_topic(f: str) -> bool:
         return True
     if words[0] in _PERSON_PRONOUNS or (words[0] == "her" and (len(words) == 1 or words[1] in FUNCTION)):
         return True
+    if words[0] in _PARTICLES or words[0] in _EVERYONE or _finite_verb(words[0]):
+        return True  # "down tonight and fill it out", "through here on a friday", "goes home with someone": cut clauses
     return any(w in _CLAUSE_INSIDE for w in words[1:])
+
+
+# words a verb phrase leaves behind when its verb is cut off ("sit | down tonight", "come | through here")
+_PARTICLES = frozenset("down up out off through here there into onto over around away along".split())
+_EVERYONE = frozenset("everybody everyone nobody somebody someone anyone anybody".split())  # "everybody here knows"
+
+
+def _finite_verb(word: str) -> bool:
+    """Is ``word`` only ever a verb, and inflected for a subject ("goes", "says", "keeps"), in lemminflect's lexicon?
+
+    >>> [_finite_verb(w) for w in ("goes", "says", "drinks", "news", "kids")]
+    [True, True, False, False, False]
+    """
+    from lemminflect import getAllLemmas
+
+    if word in _THIRD_PERSON:  # (lemminflect also reads "goes", "makes" as plural nouns)
+        return True
+    lemmas = getAllLemmas(word)
+    return word.endswith("s") and set(lemmas) == {"VERB"} and word not in lemmas["VERB"]
+
+
+_THIRD_PERSON = frozenset("goes does has gets comes makes takes keeps thinks knows feels tries".split())
 
 
 _BARE_GERUNDS = frozenset("letting making getting putting taking giving keeping having doing bringing living being "
@@ -1251,9 +1277,12 @@ _VERDICT_TAIL = re.compile(r"(?:\s*\b(?:is|are|was|were|'s|that's|it's|its|that|
                            r"the|such|way|too)\b)+$", re.I)
 
 
+# words that are verdicts on a person or on what they feel or did, whoever says them: a reflection never carries
+# one, and a topic is never one (defined once: a second list lower in this module used to replace this one)
 _VERDICT_WORDS = frozenset("""overreaction overreacting overreact dramatic drama excuse excuses mistake stupid lazy
-    selfish pathetic ridiculous crazy insane manipulative manipulating irresponsible immature weak ungrateful privilege
-    formality cowardly disaster junkie addict""".split())
+    selfish pathetic ridiculous crazy insane nuts psycho manipulative manipulating irresponsible immature weak
+    ungrateful privilege formality cowardly coward disaster junkie junkies druggie addict addicts alcoholic drunks
+    dumb idiot loser reckless disgusting failure attention-seeking liability""".split())
 
 
 _JUST = re.compile(r"^(?:(?:it|that|this)(?:'s| is| was)|its|thats) (?:just|only|merely|simply|nothing but) (.+)$", re.I)
@@ -1696,10 +1725,6 @@ def _reflection(fragment: str) -> str:
     return t
 
 
-# words that are verdicts on a person whoever says them: a reflection never carries one
-_VERDICT_WORDS = frozenset("""crazy insane nuts psycho lazy selfish manipulative pathetic stupid dumb idiot loser weak
-    dramatic ridiculous immature ungrateful irresponsible reckless disgusting junkie junkies druggie addict addicts
-    alcoholic drunks coward failure attention-seeking""".split())
 
 
 # labels swapped for words that only read said of the person, as what they are going through ("you're just worn
@@ -3187,8 +3212,9 @@ def _as_sentence(fragment: str) -> str:
     fragment = normalise(fragment.strip()).strip(",;:- ")
     fragment = re.sub(r"^(?:(?:and|but|so|or|then|plus|um|uh|erm)\b[,\s]*)+", "", fragment, flags=re.I).strip()
     # (a run-on turn cut before its next clause: "... I'm really sorry but also", "... you were tired and now")
-    fragment = re.sub(r"[,;:\-\s]*\b(?:and|but|so|or|then|because|cause)(?:\s+(?:maybe|like|just|um|uh|also|now|"
-                      r"honestly|still))?$", "", fragment, flags=re.I).strip()
+    # ("a lost cause", "for a good cause": the noun, after an article or an adjective, stays)
+    fragment = re.sub(r"[,;:\-\s]*\b(?:and|but|so|or|then|because|(?<!\ba )(?<!\ban )(?<!\bthe )(?<!lost )(?<!good )"
+                      r"cause)(?:\s+(?:maybe|like|just|um|uh|also|now|honestly|still))?$", "", fragment, flags=re.I).strip()
     if not fragment or not _has_content(fragment) or (fragment.split()[-1].lower().strip(".,!?") in _OPEN_END
                                                       and fragment.split()[-1].lower().strip(".,!?") not in _PREP):
         return ""  # "you keep saying": cut off before what it was about
