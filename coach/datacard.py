@@ -21,8 +21,8 @@ Utterances a **peer supporter** might say in a session, each labelled with the f
 substring that carries it. It trains and tests the Session Coach classifier and span tagger.
 
 ## Provenance: how it was written
-Every utterance was written by the team for this corpus, in twenty-eight sections (`corpora/src/A.jsonl` ...
-`Z.jsonl`, `AA.jsonl`, `AB.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
+Every utterance was written by the team for this corpus, in thirty sections (`corpora/src/A.jsonl` ...
+`Z.jsonl`, then `AA.jsonl` ... `AD.jsonl`), each by a different author, from the codebook and `corpora/AUTHORING.md`. Nothing was copied or
 adapted from public datasets, websites, papers, manuals or books. Authors wrote in scenarios (one imagined
 person and moment, 3-10 utterances) and varied settings, registers, topics, lengths, names and phrasing,
 with concerns in indirect forms (softened orders, orders as questions, sarcasm, minimising, lay diagnosis,
@@ -91,12 +91,21 @@ symptom, verdicts with certainty markers), medication advice and checks in unusu
 over-the-counter remedies, "you don't need them"), and orders without "you need to" (terse orders with a
 consequence, threats to end support, gatekeeping a call, instructions to deceive an office, one-word orders),
 against the supporter's own diagnosis, medical information, reflected self-diagnosis, reported rules, keepable
-commitments and choices.
+commitments and choices. Sections AC and AD came next, the same way, from the forms the retrained model still
+missed on dev: AC for judgment carried by implication with no evaluative keyword (victim-blaming and "I told you
+so", grief or loss dismissed by a timeline, one-word sarcasm after news, exaggerating verbs such as "you went
+nuclear", motive attacks, comparisons with siblings or other members, guilt-tripping about children, rhetorical
+exasperation) against neutral curiosity, reflected self-blame, the supporter's own mistakes, validation of strong
+reactions and genuine congratulations; AD for power over without "you need to" (decisions announced in the
+future or progressive tense, bare imperatives with deadlines, rules enforced "no exceptions" and conditional
+access, advice given as the only answer with "deal?" tags, instructions to deceive or hide, stopping the person,
+threats used as leverage) against reported rules with options, reflections of the person's own plan, refusable
+offers, keepable commitments, safety information and session logistics.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test
 split) written before them, A-T; every change is in `adjudication_log.jsonl` with its rule. The authors of
-sections U-AB coded from the conventions directly.
+sections U-AD coded from the conventions directly.
 
 ## Schema (`utterances.jsonl`, one JSON object per line)
 | field | meaning |
@@ -146,7 +155,11 @@ def agreement_section() -> list[str]:
                "the codebook and the conventions"),
               (C.CORPUS_DIR / "second_coding_round7.jsonl",
                "Round 7: a random sample from sections AA-AB (written after round 6), second coder given "
-               "the codebook and the conventions"))
+               "the codebook and the conventions"),
+              (C.CORPUS_DIR / "second_coding_round8.jsonl",
+               "Round 8: a random sample from sections AC-AD (written after round 7; no false_promise in the sample, "
+               "so its kappa of 1 means only that neither coder used it), second coder given the codebook and the "
+               "conventions"))
     for path, title in rounds:
         if not path.exists():
             continue
@@ -199,7 +212,7 @@ def render() -> str:
             "reported orders are marked by their own wording only.",
             "- Label boundaries the codebook leaves open are settled in `CONVENTIONS.md`; coders elsewhere may "
             "draw them differently (medication orders in particular).",
-            "- Blind second coding covers a sample (2,318 utterances in seven rounds, about a seventh of the corpus, every section); "
+            "- Blind second coding covers a sample (2,568 utterances in eight rounds, about a seventh of the corpus, every section); "
             "the other utterances were coded by their authors only and checked by `coach.corpus check` and the "
             "convention passes.",
             ""]

@@ -75,7 +75,8 @@ def test_variety():
 
 @pytest.mark.parametrize("name,size", [("second_coding.jsonl", 400), ("second_coding_round3.jsonl", 400),
                                        ("second_coding_round4.jsonl", 250), ("second_coding_round5.jsonl", 250),
-                                       ("second_coding_round6.jsonl", 250), ("second_coding_round7.jsonl", 250)])
+                                       ("second_coding_round6.jsonl", 250), ("second_coding_round7.jsonl", 250),
+                                       ("second_coding_round8.jsonl", 250)])
 def test_second_coding_agreement(name, size):
     path = corpus.CORPUS_DIR / name
     coded = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
