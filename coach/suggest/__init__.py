@@ -60,6 +60,11 @@ _IMPOSSIBLE = re.compile(
     rf"|(?:the|an|your|our|their|every|(?-i:a))\s*[,.?!](?![a-z]))(?![\w'-])"
     # a contraction's tail cut from its word ("win 't", "do n't"): a token join gone wrong
     r"|(?<=\w)\s+['\u2019](?:t|s|re|ve|ll|d|m)\b"
+    # a spoken repeat made two steps ("stop, stop apologising" -> "stopping and stopping apologising"), and a time
+    # cut from its "as of" ("cutting him off as of I already told your sister")
+    r"|\b(?!(?:more|less|over|on|round|again|out|back|through|up|down|by|time|day|night|week|year|bigger|better|"
+    r"worse|harder|longer|closer|louder|faster|slower|further|again)\b)(\w{3,}) and \1(?![\w'-])"
+    r"|\bas of\s+(?:I|I'm|I've|you|he|she|we|they)\b|\bas of\W*$"
     # a reflection frame around a clause cut off from its subject ("It sounds like till the cravings settle down")
     r"|\b(?:it sounds like|talk about how)\s+(?:till|until|unless|because|cause|since|if|when|while|after|before|to|"
     r"for|from|with|of|at|in|on|by|about|as|so|and|but|or|than)\b"

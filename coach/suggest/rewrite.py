@@ -300,6 +300,8 @@ def _not_a_topic(f: str) -> bool:
     [True, True, True, False]
     >>> [_not_a_topic(t) for t in ("down tonight and fill it out", "goes home with someone", "back pain")]
     [True, True, False]
+    >>> [_not_a_topic(t) for t in ("plenty", "hopefully", "the interview")]
+    [True, True, False]
     """
     from coach.suggest.content import INTERJECTIONS
     from coach.suggest.vocative import _NOT_NAMES, _known
@@ -320,6 +322,8 @@ def _not_a_topic(f: str) -> bool:
         return True
     if words[0] in _PERSON_PRONOUNS or (words[0] == "her" and (len(words) == 1 or words[1] in FUNCTION)):
         return True
+    if len(words) == 1 and (words[0] in _QUANTIFIERS or _only_adverb(words[0])):
+        return True  # "plenty", "hopefully": a quantity or a comment, not something to talk about
     if words[0] in _PARTICLES or words[0] in _EVERYONE or _finite_verb(words[0]):
         return True  # "down tonight and fill it out", "through here on a friday", "goes home with someone": cut clauses
     return any(w in _CLAUSE_INSIDE for w in words[1:])
@@ -328,6 +332,14 @@ def _not_a_topic(f: str) -> bool:
 # words a verb phrase leaves behind when its verb is cut off ("sit | down tonight", "come | through here")
 _PARTICLES = frozenset("down up out off through here there into onto over around away along".split())
 _EVERYONE = frozenset("everybody everyone nobody somebody someone anyone anybody".split())  # "everybody here knows"
+_QUANTIFIERS = frozenset("plenty lots loads most many some few several much more less all both".split())
+
+
+def _only_adverb(word: str) -> bool:
+    """Is ``word`` an adverb and nothing else in lemminflect's lexicon ("hopefully", "honestly")?"""
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) == {"ADV"}
 
 
 def _finite_verb(word: str) -> bool:
@@ -1172,6 +1184,8 @@ def _acted_for(clause: str) -> str:
     ('', '')
     >>> _acted_for("and I won't help you again"), _acted_for("i found a can in your bag")
     ('', '')
+    >>> _acted_for("I've spoken to the ward and you're going up to Ward 6 tonight")
+    'speak to the ward'
     """
     from lemminflect import getAllLemmas, getLemma
 
@@ -1191,6 +1205,9 @@ def _acted_for(clause: str) -> str:
         return ""
     rest = _ACTED_TAIL.sub("", rest).strip(" ,")
     rest = re.sub(r"\s*\bfor you\b", "", rest)
+    # a new clause joined on is no part of the step ("spoken to the ward and you're going up tonight")
+    rest = re.split(r"\s+and\s+(?=(?:you|you're|youre|u|ur|he|he's|she|she's|they|they're|it's|its|there's|we)\b)",
+                    rest, maxsplit=1, flags=re.I)[0]
     if not rest or not _has_content(rest):
         return ""
 
@@ -3359,7 +3376,9 @@ _CLOSER = re.compile(r"(?:problem solved|easy|easy as that|simple as that|simple
 # no choice left to the person, said beside the order ("there's no other choice", "you don't have a choice")
 _NO_CHOICE = re.compile(r"\b(?:there's|there is|theres) no (?:other )?(?:choice|option|way around it)\b|\b(?:you|u) "
                         r"(?:don't|dont|do not) (?:have|get) (?:a|any) (?:choice|say)\b|\b(?:you|u) (?:have|got) no "
-                        r"(?:choice|option|say)\b|\bnot (?:a|up for) (?:choice|debate|discussion)\b", re.I)
+                        r"(?:choice|option|say)\b|\bnot (?:a|up for) (?:choice|debate|discussion)\b|\b(?:i'm|im|i am) not "
+                        r"(?:discussing|debating|arguing about|negotiating) (?:it|this|that)\b|\bend of discussion\b|"
+                        r"\b(?:and )?(?:that's|thats|that is) final\b", re.I)
 # others who have it worse, said beside a minimiser ("some ppl get 13", "plenty of people lost everything")
 _WORSE_OFF = re.compile(r"^(?:some|other|plenty of|lots of|loads of|a lot of|most) (?:people|ppl|folks|guys|lads|"
                         r"others)\b (?:(?:don't|dont|didn't|didnt|never|would|would've|would have|wouldn't)\s+)?"
