@@ -42,7 +42,7 @@ _WORDS = frozenset("""
     yes yeah yep yup ya yah okay ok k kk okey alright right sure totally absolutely definitely exactly true indeed
     gotcha cool nice great perfect brilliant lovely awesome amazing excellent fantastic sweet neat wonderful good
     fine fair really seriously wait hey hi hello hiya morning evening afternoon thanks thank ty thx cheers bye
-    sorry no nope nah well so anyway relief
+    sorry no nope nah well so anyway relief congrats congratulations
     """.split())
 # fixed phrases of the same kind, each read as one phatic word
 _PHRASES = re.compile(r"\b(?:nice one|good one|fair enough|of course|no way|got it|i see|makes sense|my god|"
