@@ -93,7 +93,7 @@ def test_second_coding_agreement(name, size):
         assert cohen_kappa(a, b) >= 0.8, label
 
 
-@pytest.mark.parametrize("name", ["challenge.jsonl", "probe.jsonl"])
+@pytest.mark.parametrize("name", ["challenge.jsonl", "probe.jsonl", "probe2.jsonl"])
 def test_held_out_sets_stay_out_of_the_corpus(name):
     """The challenge set and the probe are held out: none of their turns of more than six words is (nearly) a corpus
     utterance. (Shorter stock turns, "lol fair", "Yeah. Okay.", "did u take ur meds today?", come out the same
@@ -106,3 +106,16 @@ def test_held_out_sets_stay_out_of_the_corpus(name):
     n = len(ROWS)
     leaks = [(i, j) for i, j, _ in corpus.near_duplicates(rows) if (i < n) != (j < n)]
     assert not leaks, [(rows[i]["text"], rows[j]["text"]) for i, j in leaks[:3]]
+
+
+@pytest.mark.parametrize("name", ["probe.jsonl", "probe2.jsonl"])
+def test_probes_are_well_formed(name):
+    """The fresh probes the model card reports: unique ids, a style, a non-empty text, known labels only."""
+    path = corpus.CORPUS_DIR / name
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 300
+    assert len({r["id"] for r in rows}) == len(rows)
+    for r in rows:
+        assert r["style"] and r["text"].strip(), r["id"]
+        assert set(r["labels"]) <= set(corpus.LABELS), r["id"]
+    assert sum(1 for r in rows if not r["labels"]) >= len(rows) // 3  # many turns carry no label, as sessions do

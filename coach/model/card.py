@@ -96,6 +96,24 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
                 "text unlike ours.", ""]
         for style, m in ch.items():
             out += [f"### {style} ({m['n']} utterances)", *_table(m, LABELS), ""]
+    probes = metrics.get("probes")
+    if probes:
+        from coach.model.validation import PROBES
+
+        about = {path.name: text for path, text in PROBES}
+        out += ["", "## Fresh probes",
+                "Turns labelled at utterance level only (no spans), written for evaluation by a team member who "
+                "read no corpus section, never used for training or thresholds.", ""]
+        for name, by_style in probes.items():
+            m = by_style["all"]
+            coded = [label for label in LABELS if m[label]["support"] or m[label]["precision"]]
+            note = [] if len(coded) == len(LABELS) else [
+                "Not coded in this probe (no row): " + ", ".join(f"`{x}`" for x in LABELS if x not in coded) + ".", ""]
+            out += [f"### `corpora/{name}`: {about.get(name, '')}", "", *_table(m, coded), "", *note]
+            out += ["| style | n | macro-F1, four concerns | any-concern precision |", "|---|---|---|---|"]
+            out += [f"| {st} | {v['n']} | {v['macro_f1_concerns']:.3f} | {v['any_concern']['precision']:.3f} |"
+                    for st, v in by_style.items() if st != "all"]
+            out.append("")
     se = metrics.get("sessions")
     if se:
         out += ["## Separating low- from high-quality helping",

@@ -144,6 +144,8 @@ def evaluate(model_dir: Path | None = None, corpus_path: Path = corpus_mod.BUILT
 
     if validation.CHALLENGE.exists():
         metrics["challenge"] = validation.evaluate_challenge(model)
+    metrics["probes"] = {path.name: validation.evaluate_probe(model, path) for path, _ in validation.PROBES
+                         if path.exists()}
     if (validation.SESSIONS / "manifest.csv").exists():
         metrics["sessions"] = validation.evaluate_sessions(Coach(nlp))
     meta["metrics"] = {k: v for k, v in metrics.items() if k != "worst_errors"}

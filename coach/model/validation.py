@@ -48,6 +48,34 @@ def evaluate_challenge(model, path: Path = CHALLENGE) -> dict:
     return out
 
 
+# fresh probes: turns with utterance-level labels only, each written by a team member who read no corpus section,
+# never trained on. The first one guided what sections Y-AB were written about (as lists of forms); the second
+# was written after the last model change, to measure it.
+PROBES = (
+    (corpus_mod.CORPUS_DIR / "probe.jsonl",
+     "400 turns (200 with no concern, 200 with one) in counselling-transcript, peer-session, forum and text-line "
+     "styles; the forms it missed guided sections Y-AB, so it is no longer a blind estimate"),
+    (corpus_mod.CORPUS_DIR / "probe2.jsonl",
+     "320 turns (half with no label) in counselling-transcript, forum-reply, text-line and group-session styles, "
+     "written after the shipped model was trained and used for nothing else: the freshest estimate here"),
+)
+
+
+def evaluate_probe(model, path: Path) -> dict:
+    """Utterance-level metrics on a probe file (``id``, ``style``, ``text``, ``labels``), over all and by style."""
+    from coach.model.data import utterance_matrix
+    from coach.model.evaluate import label_metrics, utterance_predictions
+
+    rows = list(corpus_mod.read_jsonl(path))
+    labels = list(model.labels_)
+    out = {}
+    for style in ["all", *sorted({r["style"] for r in rows})]:
+        part = [r for r in rows if style == "all" or r["style"] == style]
+        _, pred = utterance_predictions(model, part)
+        out[style] = {"n": len(part), **label_metrics(utterance_matrix(part, labels), pred, labels)}
+    return out
+
+
 def auc(pos: list[float], neg: list[float]) -> float:
     """Probability that a random positive scores above a random negative (ties count half).
 

@@ -65,6 +65,10 @@ _IMPOSSIBLE = re.compile(
     r"|\b(?!(?:more|less|over|on|round|again|out|back|through|up|down|by|time|day|night|week|year|bigger|better|"
     r"worse|harder|longer|closer|louder|faster|slower|further|again)\b)(\w{3,}) and \1(?![\w'-])"
     r"|\bas of\s+(?:I|I'm|I've|you|he|she|we|they)\b|\bas of\W*$"
+    # a term of address left standing as a sentence ("... about it? Love."), and the supporter's own next step
+    # joined into the question put to the person ("How would you feel about booking it and I'll ring you at ten?")
+    r"|(?:^|(?<=[.!?])\s)(?:love|hun|hon|mate|man|bro|dude|girl|babe|sweetheart|darling|pal|buddy|brother|sis)\.(?=\s|$)"
+    r"|\bhow (?:would|do) you feel about\b[^?.!]*\band (?:I'll|I will|I'm|I am|ill|im)\b"
     # a reflection frame around a clause cut off from its subject ("It sounds like till the cravings settle down")
     r"|\b(?:it sounds like|talk about how)\s+(?:till|until|unless|because|cause|since|if|when|while|after|before|to|"
     r"for|from|with|of|at|in|on|by|about|as|so|and|but|or|than)\b"

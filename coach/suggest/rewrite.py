@@ -300,8 +300,8 @@ def _not_a_topic(f: str) -> bool:
     [True, True, True, False]
     >>> [_not_a_topic(t) for t in ("down tonight and fill it out", "goes home with someone", "back pain")]
     [True, True, False]
-    >>> [_not_a_topic(t) for t in ("plenty", "hopefully", "the interview")]
-    [True, True, False]
+    >>> [_not_a_topic(t) for t in ("plenty", "hopefully", "the interview", "a bit")]
+    [True, True, False, True]
     """
     from coach.suggest.content import INTERJECTIONS
     from coach.suggest.vocative import _NOT_NAMES, _known
@@ -324,6 +324,8 @@ def _not_a_topic(f: str) -> bool:
         return True
     if len(words) == 1 and (words[0] in _QUANTIFIERS or _only_adverb(words[0])):
         return True  # "plenty", "hopefully": a quantity or a comment, not something to talk about
+    if all(w in STOP or w in _QUANTIFIERS or w in {"bit", "lot", "while"} for w in words):
+        return True  # "a bit", "a lot", "a while"
     if words[0] in _PARTICLES or words[0] in _EVERYONE or _finite_verb(words[0]):
         return True  # "down tonight and fill it out", "through here on a friday", "goes home with someone": cut clauses
     return any(w in _CLAUSE_INSIDE for w in words[1:])
@@ -368,6 +370,8 @@ _BARE_GERUNDS = frozenset("letting making getting putting taking giving keeping 
 _ORDER_LEAD = re.compile(
     r"^(?:(?:so|and|but|um|uh|er|like|okay|ok|look|listen|honestly|seriously|real talk|right now|though|then|"
     r"at some point|for now|here's the deal|the plan is|first thing you do is|i'm going to be blunt|"
+    # "come on now, calm down": the interjection, not the verb "to come on"
+    r"come on(?: now)?(?=,|\W*$)|"
     # a vocative before a clause of its own ("man thats what happens"), not the verb "to man"
     r"(?:man|dude|bro|bruh|girl)(?=[,\s]+(?:that|thats|that's|this|it|its|it's|you|u|ur|you're|i|i'm|im|we|he|she|"
     r"they|there|there's|honestly|seriously|listen|look)\b)|"
@@ -790,8 +794,8 @@ def _adjacent_order(sentence: str, a: int, b: int, avoid=()) -> tuple[str, str] 
     if not verb or verb in {"you", "i", "we", "it", "that", "be"} | _STATIVE:
         return None  # "you need that dose" tells, it does not order
     rest = re.sub(r"\s*\b(?:rn|now|right now|asap|already|immediately|seriously)$", "", rest, flags=re.I).strip()
-    if not rest and verb in {"go", "hurry", "do", "move", "come"}:
-        return None  # "seriously go rn": urgency, not another step
+    if not rest and verb in {"go", "hurry", "do", "move", "come"} or verb == "come" and rest.lower() == "on":
+        return None  # "seriously go rn": urgency, not another step; "come on now": an interjection
     vp, ger = _verb_phrase(verb, rest)
     return (f"not {vp}", f"not {ger}") if negated else (vp, ger)
 
