@@ -63,7 +63,7 @@ _IMPOSSIBLE = re.compile(
     # a spoken repeat made two steps ("stop, stop apologising" -> "stopping and stopping apologising"), and a time
     # cut from its "as of" ("cutting him off as of I already told your sister")
     r"|\b(?!(?:more|less|over|on|round|again|out|back|through|up|down|by|time|day|night|week|year|bigger|better|"
-    r"worse|harder|longer|closer|louder|faster|slower|further|again)\b)(\w{3,}) and \1(?![\w'-])"
+    r"worse|harder|longer|closer|louder|faster|slower|further)\b)(\w{3,}) and \1(?![\w'-])"
     r"|\bas of\s+(?:I|I'm|I've|you|he|she|we|they)\b|\bas of\W*$"
     # a term of address left standing as a sentence ("... about it? Love."), and the supporter's own next step
     # joined into the question put to the person ("How would you feel about booking it and I'll ring you at ten?")
@@ -332,6 +332,8 @@ def keeps_words(text: str, phrase: str) -> bool:
     True
     >>> keeps_words("What feels like a good next step to you?", "you just gotta")
     False
+    >>> keeps_words("How would you feel about manning up?", "man up"), keeps_words("How's your manager?", "man up")
+    (True, False)
     """
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -340,7 +342,13 @@ def keeps_words(text: str, phrase: str) -> bool:
     skip = ENGLISH_STOP_WORDS | L.OBLIGATION | L.FILLERS  # not the slang list: "man up" orders
     words = {w for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) >= 3 and w not in skip}
     have = re.findall(r"[a-z]+", text.lower())
-    return bool(words) and all(any(h.startswith(w[:4]) for h in have) for w in words)
+
+    def kept(w: str) -> bool:  # in any inflection: "dwelling" for "dwell", "manning" for "man", not "manager"
+        if len(w) >= 4:
+            return any(h.startswith(w[:4]) for h in have)
+        return any(re.fullmatch(rf"{w}(?:{w[-1]})?(?:s|es|ed|ing)?", h) for h in have)
+
+    return bool(words) and all(kept(w) for w in words)
 
 
 _CHECKED: dict[tuple[int, str], bool] = {}

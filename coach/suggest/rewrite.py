@@ -1746,8 +1746,6 @@ def _reflection(fragment: str) -> str:
     return t
 
 
-
-
 # labels swapped for words that only read said of the person, as what they are going through ("you're just worn
 # out"): of someone else ("your brother sounds looking after yourself"), of a thing ("some struggling talk", "cutting
 # is just reaching out") or after "being" ("being struggling") the swap is ungrammatical or still a verdict
