@@ -102,6 +102,12 @@ access, advice given as the only answer with "deal?" tags, instructions to decei
 threats used as leverage) against reported rules with options, reflections of the person's own plan, refusable
 offers, keepable commitments, safety information and session logistics.
 
+Held out, never in the corpus (a test checks that no turn of more than six words is a near-duplicate of a corpus
+utterance): `corpora/challenge.jsonl` (360 utterances in long forum and disfluent transcript styles, with spans),
+`corpora/probe.jsonl` (above) and `corpora/probe2.jsonl` (320 turns in counselling-transcript, forum-reply,
+text-line and group-session styles, written after the last model change by a team member who read no corpus
+section, utterance-level labels only, used for nothing but measuring). The model card reports all three.
+
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test
 split) written before them, A-T; every change is in `adjudication_log.jsonl` with its rule. The authors of
