@@ -191,8 +191,14 @@ def _candidates(sentence: str, label: str, start: int, end: int, banked: list[st
     out = [Suggestion(t, info.why, "rewrite") for t in made]
     out += [Suggestion(t, info.why, "bank") for t in banked]
     out += [Suggestion(t, info.why, "guideline") for t in info.alternatives]
+    # a term of address kept as a sentence of its own ("... either way? Brother.") goes: it is no part of the reply
+    out = [Suggestion(_ADDRESS_ALONE.sub("", c.text).strip(), c.why, c.source) for c in out]
     name = vocative(sentence)  # the person's name, when the supporter used it, stays in every alternative
     return [Suggestion(with_vocative(c.text, name), c.why, c.source) for c in out] if name else out
+
+
+_ADDRESS_ALONE = re.compile(r"(?:^|(?<=[.!?]))\s*(?:love|hun|hon|mate|man|bro|dude|girl|babe|sweetheart|darling|pal|"
+                            r"buddy|brother|sis)\.(?=\s|$)", re.I)
 
 
 # a context clause scoring this multiple of a concern's threshold, read on its own, is not kept verbatim. It trades
