@@ -104,9 +104,11 @@ offers, keepable commitments, safety information and session logistics.
 
 Held out, never in the corpus (a test checks that no turn of more than six words is a near-duplicate of a corpus
 utterance): `corpora/challenge.jsonl` (360 utterances in long forum and disfluent transcript styles, with spans),
-`corpora/probe.jsonl` (above) and `corpora/probe2.jsonl` (320 turns in counselling-transcript, forum-reply,
-text-line and group-session styles, written after the last model change by a team member who read no corpus
-section, utterance-level labels only, used for nothing but measuring). The model card reports all three.
+`corpora/probe.jsonl` (above), `corpora/probe2.jsonl` and `corpora/probe3.jsonl` (320 turns each in
+counselling-transcript, forum-reply, text-line and group-session styles, written after the last model change by
+team members who read no corpus section, utterance-level labels only). The model card reports all four. A section
+of group talk written after probe2 (group talk was its weakest style) is held back, not in the corpus:
+`corpora/held_back/README.md` says why.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test

@@ -93,7 +93,7 @@ def test_second_coding_agreement(name, size):
         assert cohen_kappa(a, b) >= 0.8, label
 
 
-@pytest.mark.parametrize("name", ["challenge.jsonl", "probe.jsonl", "probe2.jsonl"])
+@pytest.mark.parametrize("name", ["challenge.jsonl", "probe.jsonl", "probe2.jsonl", "probe3.jsonl"])
 def test_held_out_sets_stay_out_of_the_corpus(name):
     """The challenge set and the probe are held out: none of their turns of more than six words is (nearly) a corpus
     utterance. (Shorter stock turns, "lol fair", "Yeah. Okay.", "did u take ur meds today?", come out the same
@@ -108,7 +108,7 @@ def test_held_out_sets_stay_out_of_the_corpus(name):
     assert not leaks, [(rows[i]["text"], rows[j]["text"]) for i, j in leaks[:3]]
 
 
-@pytest.mark.parametrize("name", ["probe.jsonl", "probe2.jsonl"])
+@pytest.mark.parametrize("name", ["probe.jsonl", "probe2.jsonl", "probe3.jsonl"])
 def test_probes_are_well_formed(name):
     """The fresh probes the model card reports: unique ids, a style, a non-empty text, known labels only."""
     path = corpus.CORPUS_DIR / name
