@@ -288,6 +288,15 @@ _OBJECT_PRONOUNS = frozenset("him her me them us you u".split())
 _PAUSE = frozenset("um uh er erm umm uhh like".split())
 
 
+def _article_before(toks, j: int) -> bool:
+    """Is the comma at token ``j`` said right after an article or a possessive, fillers and commas aside ("at the,
+    uh, the legion hall")? A clause does not end there."""
+    j -= 1
+    while j >= 0 and (toks[j].low in {"uh", "um", "er", "erm", "umm", "uhh"} or toks[j].low == ","):
+        j -= 1
+    return j >= 0 and toks[j].low in {"the", "a", "an", "my", "your", "his", "their", "our"}
+
+
 def _pause_after_and(toks, j: int) -> bool:
     """Is the comma at token ``j`` a pause after an "and" / "or" that joins two verbs of one clause ("gone ahead and,
     um, put you down"), only fillers and commas between? Not after a comma before the "and" ("call me, and, ..."),
@@ -344,6 +353,8 @@ def segments(sentence: str) -> tuple[tuple[int, int], ...]:
             if pl == "," and k >= 2 and toks[k - 2].low == low and low in {
                     "the", "a", "an", "my", "your", "his", "her", "their", "our", "and"}:
                 continue  # "the back pain and the, the tiredness": a word said twice, not a new clause
+            if pl == "," and _article_before(toks, k - 1):
+                continue  # "at the, uh, the legion hall": a clause never ends on an article
             if pl == "," and _pause_after_and(toks, k - 1):
                 continue  # "I've gone ahead and, um, put you down": the comma is a pause inside the clause
             cuts.append(t.idx)

@@ -3133,9 +3133,10 @@ def _spelled(n: int) -> str:
 
 
 # a disfluent repeat of a function word ("the, the flat voice", "I, I think"): said once
+_PAUSES = frozenset("uh um er erm".split())
 _STUTTER = re.compile(r"\b(the|a|an|and|but|so|i|my|your|to|of|in|on|with|um|uh|like|he|she|they|we|you|"
                       r"that's|it's|i'm|you're)"
-                      r"(?:,?\s+\1\b)+", re.I)
+                      r"(?:,?\s+(?:(?:uh|um|er|erm)\b,?\s+)*\1\b)+", re.I)  # ("the, uh, the legion hall")
 # a sentence that ends in the word the next one starts with ("... like that. That sounds ..."): the next
 # sentence's demonstrative becomes 'it', so the pair does not read as a doubled word
 _JUNCTION = re.compile(r"\b(that|this)([.!?])\s+(That|This)\s+(sounds|seems|must)\b", re.I)
@@ -3147,16 +3148,16 @@ _IT_JUNCTION = re.compile(r"\b(it)([.!?])\s+It\s+(sounds|seems)\b")
 def _undouble(text: str) -> str:
     """Repair doubled words a rewrite can bring together: stutters said once, 'that. That sounds' -> 'that. It sounds'.
 
-    >>> _undouble("The flat voice and the, the voices.")
-    'The flat voice and the voices.'
+    >>> _undouble("The flat voice and the, the voices."), _undouble("at the, uh, the legion hall")
+    ('The flat voice and the voices.', 'at the legion hall')
     >>> _undouble("Your kids finding you like that. That sounds like a lot to carry.")
     'Your kids finding you like that. It sounds like a lot to carry.'
     >>> _undouble("The bus driver was kind about it. It sounds like you were scared.")
     'The bus driver was kind about it. And it sounds like you were scared.'
     """
-    words = [w.strip(",.;:!?").lower() for w in text.split()]
+    words = [w.strip(",.;:!?").lower() for w in text.split() if w.strip(",.;:!?").lower() not in _PAUSES]
     if all(a != b for a, b in zip(words, words[1:])):
-        return text  # nothing doubled (the usual case): no need to look closer
+        return text  # nothing doubled, fillers aside (the usual case): no need to look closer
     text = _STUTTER.sub(lambda m: m.group(1), text)
     text = _IT_JUNCTION.sub(lambda m: f"{m.group(1)}{m.group(2)} And it {m.group(3)}", text)
     return _JUNCTION.sub(lambda m: f"{m.group(1)}{m.group(2)} It {m.group(4)}", text)
