@@ -24,6 +24,9 @@ def _best(sentence, phrase, label, avoid=()):
     # a span inside the order's own words: the smallest change that stops the repeat (a particle moved, a
     # deadline dropped), not a fallback that loses the topic
     ("Okay, switch the radio off.", "the radio off", "How would you feel about switching off the radio?"),
+    # an order asked as a rhetorical question is still the order, handed back as a choice
+    ("wouldn't it be better to just call her tonight", "wouldn't it be better to",
+     "How would you feel about calling her tonight?"),
     ("You must hand in every form to the clinic by Friday.", "the clinic by Friday",
      "How would you feel about handing in every form to the clinic?"),
     # orders said next to each other become one question, a "don't" a "not"

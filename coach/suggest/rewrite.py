@@ -372,6 +372,9 @@ _ORDER_LEAD = re.compile(
     r"at some point|for now|here's the deal|the plan is|first thing you do is|i'm going to be blunt|"
     # "come on now, calm down": the interjection, not the verb "to come on"
     r"come on(?: now)?(?=,|\W*$)|"
+    # "wouldn't it be smarter to just hand in your notice": the order, asked as a rhetorical question
+    r"(?:wouldn't|wouldnt|would not|isn't|isnt) it be (?:smarter|better|easier|best|wiser|simpler) (?:for you )?to"
+    r"(?: just)?(?=\s)|"
     # a vocative before a clause of its own ("man thats what happens"), not the verb "to man"
     r"(?:man|dude|bro|bruh|girl)(?=[,\s]+(?:that|thats|that's|this|it|its|it's|you|u|ur|you're|i|i'm|im|we|he|she|"
     r"they|there|there's|honestly|seriously|listen|look)\b)|"
