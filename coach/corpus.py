@@ -311,4 +311,10 @@ def assign_splits(rows: list[dict], link_threshold: float = 0.6) -> None:
 
 
 if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))
+    try:
+        sys.exit(_main(sys.argv[1:]))
+    except BrokenPipeError:  # "python -m coach.corpus check ... | head": the reader left; no traceback
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(1)

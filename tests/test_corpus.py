@@ -119,3 +119,14 @@ def test_probes_are_well_formed(name):
         assert r["style"] and r["text"].strip(), r["id"]
         assert set(r["labels"]) <= set(corpus.LABELS), r["id"]
     assert sum(1 for r in rows if not r["labels"]) >= len(rows) // 3  # many turns carry no label, as sessions do
+
+
+def test_corpus_tool_survives_a_closed_pipe():
+    """`python -m coach.corpus check FILE | head -1`: the reader leaving early is no reason for a traceback."""
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        f"{sys.executable} -m coach.corpus check corpora/src/A.jsonl corpora/src/B.jsonl | head -c 1",
+        shell=True, cwd=corpus.ROOT, capture_output=True, text=True, timeout=120)
+    assert "Traceback" not in proc.stderr, proc.stderr
