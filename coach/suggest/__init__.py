@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -327,6 +328,17 @@ CANDIDATES = 4  # rewrite and bank candidates considered per finding, before the
 _PROPOSAL = re.compile(r"\bhow (?:would|do) you feel about\b", re.I)
 
 
+@lru_cache(maxsize=1)
+def _not_meaning() -> frozenset[str]:
+    """Words :func:`keeps_words` passes over: function words, fillers, obligation markers (built once, not per
+    candidate). Not the slang list: "man up" orders."""
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    from coach.model import lexicon as L
+
+    return frozenset(ENGLISH_STOP_WORDS | L.OBLIGATION | L.FILLERS)
+
+
 def keeps_words(text: str, phrase: str) -> bool:
     """Does ``text`` keep every word of ``phrase`` that carries meaning, in any inflection? A rewrite must not hand
     back a judgment flagged in the same sentence, even reworded: the order in "you just gotta man up and stop
@@ -341,11 +353,7 @@ def keeps_words(text: str, phrase: str) -> bool:
     >>> keeps_words("How would you feel about manning up?", "man up"), keeps_words("How's your manager?", "man up")
     (True, False)
     """
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
-    from coach.model import lexicon as L
-
-    skip = ENGLISH_STOP_WORDS | L.OBLIGATION | L.FILLERS  # not the slang list: "man up" orders
+    skip = _not_meaning()
     words = {w for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) >= 3 and w not in skip}
     have = re.findall(r"[a-z]+", text.lower())
 

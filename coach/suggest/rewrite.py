@@ -3269,6 +3269,8 @@ _RULE_TAG = re.compile(r"^\W*(?:and |so |but )?(?:(?:that's|thats|that is|this i
                        r"how (?:it|this) (?:works|goes))|"
                        r"(?:that's|thats|it's|its) not optional|no exceptions?|no skipping|no excuses|no arguments?|no arguing|no buts|"
                        r"no ifs(?:,? (?:and|or) buts)?|no debate|no discussion|i'm watching|"
+                       r"(?:i'm|im|i am) not (?:discussing|debating|arguing about|negotiating) (?:it|this|that)|"
+                       r"(?:that's|thats|that is) final|"
                        r"i'll be watching|i'll be checking)\W*$", re.I)
 # a tag that rules out what the person might do or say ("no skipping", "no exceptions", "no arguing")
 _NO_TAG = re.compile(r"^\W*(?:and |but |so )?no ([a-z]+)\W*$", re.I)
@@ -3375,16 +3377,14 @@ _SURE_THING = re.compile(r"\b(?:always|never fail to|every time) (?:come|comes|c
                          r"turn you down|fail|refuse)\b", re.I)
 # a closing brush-off beside the flagged clause ("problem solved", "easy", "simple as that")
 _CLOSER = re.compile(r"(?:problem solved|easy|easy as that|simple as that|simple|done and dusted|sorted|no big deal|"
-                     r"textbook|classic|(?:like,? )?textbook|a hundred percent|100 ?(?:percent|%)|no question(?: about it)?|"
+                     r"classic|(?:like,? )?textbook|a hundred percent|100 ?(?:percent|%)|no question(?: about it)?|"
                      r"plain and simple|plain as day|end of|full stop|period|"
                      r"easy peasy|piece of cake|(?:that's|thats|it's|its) just how (?:it|things) (?:goes|go|is|are|works|"
                      r"work)(?: here)?(?: everybody does it)?|everybody does it|everyone does it)", re.I)
 # no choice left to the person, said beside the order ("there's no other choice", "you don't have a choice")
 _NO_CHOICE = re.compile(r"\b(?:there's|there is|theres) no (?:other )?(?:choice|option|way around it)\b|\b(?:you|u) "
                         r"(?:don't|dont|do not) (?:have|get) (?:a|any) (?:choice|say)\b|\b(?:you|u) (?:have|got) no "
-                        r"(?:choice|option|say)\b|\bnot (?:a|up for) (?:choice|debate|discussion)\b|\b(?:i'm|im|i am) not "
-                        r"(?:discussing|debating|arguing about|negotiating) (?:it|this|that)\b|\bend of discussion\b|"
-                        r"\b(?:and )?(?:that's|thats|that is) final\b", re.I)
+                        r"(?:choice|option|say)\b|\bnot (?:a|up for) (?:choice|debate|discussion)\b", re.I)
 # others who have it worse, said beside a minimiser ("some ppl get 13", "plenty of people lost everything")
 _WORSE_OFF = re.compile(r"^(?:some|other|plenty of|lots of|loads of|a lot of|most) (?:people|ppl|folks|guys|lads|"
                         r"others)\b (?:(?:don't|dont|didn't|didnt|never|would|would've|would have|wouldn't)\s+)?"
