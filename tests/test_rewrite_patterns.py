@@ -50,7 +50,14 @@ def _best(sentence, phrase, label, avoid=()):
      "How would you feel about a plan where you text me every morning before work?"),
     ("You're cleaning the kitchen every evening this week, that's the deal.",
      "You're cleaning the kitchen every evening this week",
-     "How would you feel about a deal where you're cleaning the kitchen every evening?"),
+     "How would you feel about a deal where you clean the kitchen every evening this week?"),
+    # the present progressive with a day on it is a step decided for the person; the monitoring tag goes
+    ("You're calling your sponsor tonight, and I'm gonna ring him at nine to see if you did.",
+     "You're calling your sponsor tonight",
+     "How would you feel about calling your sponsor tonight?"),
+    ("So your plan is to go to your aunt's tomorrow and stay there until the funeral on Thursday.",
+     "your plan is to go to",
+     "How would you feel about going to your aunt's tomorrow and staying there until the funeral on Thursday?"),
     # the threat goes, what they stand to lose stays as their own concern
     ("you need to pay the fine by tuesday or you'll lose your licence", "you need to",
      "How would you feel about paying the fine by tuesday? I know you don't want to lose your licence."),

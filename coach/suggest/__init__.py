@@ -91,6 +91,9 @@ _IMPOSSIBLE = re.compile(
     # a bare noun phrase left standing as a sentence ("The tribunal.", "Those command voices.")
     r"|(?:^|(?<=[.!?])\s)(?:the|an?|those|these)\s+(?!(?:is|are|was|were|sounds?|seems?|helps?|matters?)\b)\w+"
     r"(?:\s+(?!(?:is|are|was|were|sounds?|seems?|helps?|matters?)\b)\w+)?\.(?=\s|$)"
+    # a time left standing as a sentence when its clause went ("Next time, you're sitting out" -> "Next time.")
+    r"|(?:^|(?<=[.!?])\s)(?:next time|this time|tonight|tomorrow|today|again|from now on|right now|now|later|"
+    r"(?:next|this) (?:week|session|meeting))\.(?=\s|$)"
     # a subordinate clause left standing as a sentence ("Till the cravings settle down.", "After what you saw.")
     r"|(?:^|(?<=[.!?])\s+)(?:(?:sorry|but|and|so),? )*(?:till|until|unless|because|cause|cuz|whereas|although|though|"
     r"if|when|while|(?:after|before|since) (?:what|all|everything))\b[^.?!,;:]*\."
@@ -119,6 +122,8 @@ def well_formed(text: str) -> bool:
     >>> [well_formed(t) for t in ("The tribunal. I hope you win.", "It sounds. What is that like?",
     ...                           "The school will. I hope so.", "Those command voices. What are they like?")]
     [False, False, False, False]
+    >>> well_formed("Next time. What feels like a good next step to you?"), well_formed("See you next time.")
+    (False, True)
     >>> [well_formed(t) for t in ("The voices are loud. What are they like?", "That's just how it is.",
     ...                           "I can try, and I will.", "What helps? The walks help.")]
     [True, True, False, True]

@@ -302,6 +302,8 @@ def _not_a_topic(f: str) -> bool:
     [True, True, False]
     >>> [_not_a_topic(t) for t in ("plenty", "hopefully", "the interview", "a bit")]
     [True, True, False, True]
+    >>> [_not_a_topic(t) for t in ("the va tomorrow and put in for the appointment", "back home tonight", "the kids and work")]
+    [True, True, False]
     """
     from coach.suggest.content import INTERJECTIONS
     from coach.suggest.vocative import _NOT_NAMES, _known
@@ -328,6 +330,12 @@ def _not_a_topic(f: str) -> bool:
         return True  # "a bit", "a lot", "a while"
     if words[0] in _PARTICLES or words[0] in _EVERYONE or _finite_verb(words[0]):
         return True  # "down tonight and fill it out", "through here on a friday", "goes home with someone": cut clauses
+    if words[0] == "back" and len(words) > 1 and words[1] in {"home", "to", "in", "into", "out", "there", "here", "on"}:
+        return True  # "back home tonight": where a cut "go" was to take the person, not a topic
+    for i, w in enumerate(words[1:-1], 1):
+        if words[i - 1] in {"and", "then"} and w in L.IMPERATIVE_VERBS and \
+                words[i + 1] in _DETS_OBJ | _PARTICLES | {"in", "for", "to", "with", "on", "at"}:
+            return True  # "the va tomorrow and put in for the appointment": a second step, a clause
     return any(w in _CLAUSE_INSIDE for w in words[1:])
 
 
@@ -402,6 +410,9 @@ _ORDER_FORMS = (
                 r"to\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^(?:you|u)(?:'re| are)? (?:just )?(?:gonna|going to) (?:just )?have to\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^make sure (?:that )?(?:you|u)\s+", re.I), False),
+    # the plan said as the person's own ("your plan is to go to your aunt's"): the step, handed back
+    (re.compile(r"^(?:your|ur) (?:plan|job|goal|homework) (?:is|for (?:this|the) week is|for tonight is) (?:to|that "
+                r"(?:you|u))\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^(?:you|u)(?:'re| are| r) not allowed to\s+", re.I), True),
     (re.compile(r"^(?:you|u)(?:'re| are| r) (?:gonna|going to)\s+", re.I), False),
     # a softened order: "it might be best if you just stop calling", "it'd be better for you to go"
@@ -531,6 +542,17 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
             # heads it, not only the verbs we list
             ok = _action_verb(verb) or (verb.isalpha() and verb not in FUNCTION | _DETS_OBJ and _can_be_verb(verb))
             return (verb, tail, negated) if ok else ("", "", False)
+    decided = _DECIDED.match(text)
+    if decided and _is_gerund(decided.group(1)) and decided.group(1).lower() not in _STATES \
+            and _action_verb(_base(decided.group(1).lower())):
+        # "you're calling your sponsor tonight", "ur moving in on monday": a step decided for the person, said as
+        # what they are doing on a given day, handed back as the step ("How would you feel about calling ...")
+        # a step joined to it is decided too ("... and putting in for it", "and you're telling her"): in its base
+        # form, one list of actions
+        tail = re.sub(r"\b(and|then) (?:(?:you|u)(?:'re| are| r) )?([a-z]+ing)\b",
+                      lambda m: f"{m.group(1)} {_base(m.group(2).lower())}" if _is_gerund(m.group(2)) else m.group(0),
+                      decided.group(2), flags=re.I)
+        return _base(decided.group(1).lower()), tail.strip(), False
     c = analyse(text)
     after_modal = c.modal and c.subject in {"you", "u", ""} and c.modal not in {"will", "'ll", "want to", "wanna"} \
         and re.fullmatch(r"[a-z]+", c.verb or "") and c.verb not in _DETS_OBJ | {"be", "you", "i", "it", "that", "so"} \
@@ -554,6 +576,14 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
             or (len(words) > 1 and words[1] in _DETS_OBJ))):
         return "", "", False
     return c.verb, c.rest, c.negated
+
+
+# the present progressive with a day or hour on it ("you're calling him tonight", "you're moving in on Monday"): the
+# future as settled; without one it is what the person is doing now ("you're drinking again"), no order
+_DECIDED = re.compile(r"^(?:you|u)(?:'re| are| r|re)\s+([a-z]+ing)\b(?=.*\b(?:tonight|tomorrow|today|this (?:morning|"
+                      r"afternoon|evening|week|weekend)|next (?:week|time|session|meeting|month)|first thing|"
+                      r"(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at (?:\d|nine|"
+                      r"ten|eleven|noon|midday))\b)(.*)$", re.I)
 
 
 def _released(c) -> bool:
@@ -3272,6 +3302,10 @@ _RULE_TAG = re.compile(r"^\W*(?:and |so |but )?(?:(?:that's|thats|that is|this i
                        r"(?:i'm|im|i am) not (?:discussing|debating|arguing about|negotiating) (?:it|this|that)|"
                        r"(?:that's|thats|that is) final|"
                        r"i'll be watching|i'll be checking)\W*$", re.I)
+# the supporter's check that the order was carried out ("and I'm gonna text him at nine to make sure you did",
+# "I'll be ringing the ward to check you went"): it presses the order, so it goes with it
+_CHECK_UP = re.compile(r"^\W*(?:and |so |then )?(?:i|we)(?:'m|'ll|'re| am| will| are| is)?\b.*\b(?:make sure|check|see) "
+                       r"(?:that |if |whether )?(?:you|u)\b", re.I)
 # a tag that rules out what the person might do or say ("no skipping", "no exceptions", "no arguing")
 _NO_TAG = re.compile(r"^\W*(?:and |but |so )?no ([a-z]+)\W*$", re.I)
 
@@ -3556,7 +3590,7 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
                 if not any(r == _tag_reply(text) for k, r in items if k == "rewritten"):
                     items.append(("rewritten", _tag_reply(text)))
                     continue
-            elif _INTERJECTION.match(text) or _RULE_TAG.match(text) or \
+            elif _INTERJECTION.match(text) or _RULE_TAG.match(text) or _CHECK_UP.match(normalise(text)) or \
                     not _has_content(_REASSURANCE.sub("", _PROMISE_MARKERS.sub("", text))) or \
                     (_ONLY_VOUCH.match(text) and len(_PROMISE_MARKERS.sub("", text).split()) <= 2
                      and not _ACKNOWLEDGED.match(text)) or \
