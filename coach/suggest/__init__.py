@@ -69,7 +69,14 @@ _IMPOSSIBLE = re.compile(
     # a term of address left standing as a sentence ("... about it? Love."), and the supporter's own next step
     # joined into the question put to the person ("How would you feel about booking it and I'll ring you at ten?")
     r"|(?:^|(?<=[.!?])\s)(?:love|hun|hon|mate|man|bro|dude|girl|babe|sweetheart|darling|pal|buddy|brother|sis)\.(?=\s|$)"
-    r"|\bhow (?:would|do) you feel about\b[^?.!]*\band (?:I'll|I will|I'm|I am|ill|im)\b"
+    r"|\bhow (?:would|do) you feel about\b[^?.!]*\band (?:I'll|I will|I'm|I am|ill|im|we'll|we will|we're|we are)\b"
+    # a kind of something left standing as a sentence ("This kind of grief. That sounds really hard.")
+    r"|(?:^|(?<=[.!?])\s)(?:this|that|the|a) (?:kind|sort|type) of \w+(?: \w+)?\.(?=\s|$)"
+    # a speaker left without what they said ("Your mum thinks. What do you make of ...")
+    r"|(?:^|(?<=[.!?])\s)(?:your|the|my|his|her|their|a couple of the|some of the) \w+(?: \w+)? (?:thinks|think|reckons|"
+    r"reckon|says|said)\.(?=\s|$)"
+    # a linking word left alone as a sentence, with or without the name it was said to ("... curfew? Though, Frank.")
+    r"|(?:^|(?<=[.!?])\s)(?:though|tho|anyway|but|and|so)(?:,\s*[A-Z][a-z]+)?\.(?=\s|$)"
     # a reflection frame around a clause cut off from its subject ("It sounds like till the cravings settle down")
     r"|\b(?:it sounds like|talk about how)\s+(?:till|until|unless|because|cause|since|if|when|while|after|before|to|"
     r"for|from|with|of|at|in|on|by|about|as|so|and|but|or|than)\b"
@@ -124,6 +131,14 @@ def well_formed(text: str) -> bool:
     [False, False, False, False]
     >>> well_formed("Next time. What feels like a good next step to you?"), well_formed("See you next time.")
     (False, True)
+    >>> well_formed("Can you tell me more about griping about the curfew? Though, Frank.")
+    False
+    >>> well_formed("Your mum thinks. What do you make of what your mum thinks?"), well_formed("That's what I think.")
+    (False, True)
+    >>> well_formed("This kind of grief. That sounds really hard.")
+    False
+    >>> well_formed("How would you feel about signing where the stickies are and we'll mail it?")
+    False
     >>> [well_formed(t) for t in ("The voices are loud. What are they like?", "That's just how it is.",
     ...                           "I can try, and I will.", "What helps? The walks help.")]
     [True, True, False, True]

@@ -109,6 +109,8 @@ def gerund_phrase(vp: str) -> str:
     'facing it and driving past the roundabout'
     >>> gerund_phrase("skip the night dose and just take one in the morning")
     'skipping the night dose and just taking one in the morning'
+    >>> gerund_phrase("sit at the front and actually take part")
+    'sitting at the front and actually taking part'
     """
     words = vp.split(" ")
     if not words or not words[0]:
@@ -117,7 +119,8 @@ def gerund_phrase(vp: str) -> str:
     for k, (prev, w) in enumerate(zip(words, words[1:])):
         low = w.lower()
         # "... and take one", "... and just take one": an adverb may stand between
-        conj = prev.lower() in {"and", "or"} or (prev.lower() in {"just", "then", "also", "maybe"} and k >= 1
+        conj = prev.lower() in {"and", "or"} or (prev.lower() in {"just", "then", "also", "maybe", "actually", "really",
+                                                                  "finally", "still"} and k >= 1
                                                   and words[k - 1].lower() in {"and", "or"})
         if conj and (low in L.IMPERATIVE_VERBS or low in L.COMMON_VERBS):
             out.append(gerund(w))

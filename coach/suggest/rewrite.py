@@ -304,6 +304,8 @@ def _not_a_topic(f: str) -> bool:
     [True, True, False, True]
     >>> [_not_a_topic(t) for t in ("the va tomorrow and put in for the appointment", "back home tonight", "the kids and work")]
     [True, True, False]
+    >>> [_not_a_topic(t) for t in ("a couple of the nurses think", "shelters exist", "the interview")]
+    [True, True, False]
     """
     from coach.suggest.content import INTERJECTIONS
     from coach.suggest.vocative import _NOT_NAMES, _known
@@ -330,6 +332,9 @@ def _not_a_topic(f: str) -> bool:
         return True  # "a bit", "a lot", "a while"
     if words[0] in _PARTICLES or words[0] in _EVERYONE or _finite_verb(words[0]):
         return True  # "down tonight and fill it out", "through here on a friday", "goes home with someone": cut clauses
+    if len(words) > 1 and words[-1] in {"think", "thinks", "thought", "say", "says", "know", "knows", "reckon", "reckons",
+                                        "exist", "exists", "reckoned"}:
+        return True  # "a couple of the nurses think", "shelters exist": a clause, its verb last
     if words[0] == "back" and len(words) > 1 and words[1] in {"home", "to", "in", "into", "out", "there", "here", "on"}:
         return True  # "back home tonight": where a cut "go" was to take the person, not a topic
     for i, w in enumerate(words[1:-1], 1):
@@ -397,7 +402,7 @@ _ORDER_LEAD = re.compile(
     r"sunday)|"
     r"i mean|you know|yeah|well|anyway|now|i think|i really think|i do think|i really do think|i honestly think|"
     r"what i'd say is|my advice is|i feel like|maybe|tbh|ngl|imo|just|def|definitely|frankly|"
-    r"really|please|first thing tomorrow|tomorrow|tonight|today|from now on|"
+    r"really|please|first thing tomorrow|tomorrow|tonight|today|from now on|next time|"
     r"starting (?:tonight|today|tomorrow|now|this \w+|next \w+))\b[,:\s]*)+", re.I)
 _ORDER_FORMS = (
     (re.compile(r"^why (?:don't|dont|do not) (?:you|u|ya)\s+(?:just\s+)?", re.I), False),
@@ -410,6 +415,13 @@ _ORDER_FORMS = (
                 r"to\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^(?:you|u)(?:'re| are)? (?:just )?(?:gonna|going to) (?:just )?have to\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^make sure (?:that )?(?:you|u)\s+", re.I), False),
+    # "don't you dare accept their first offer": a ban said as a dare
+    (re.compile(r"^(?:don't|dont|do not) (?:you|u) (?:even )?dare\s+", re.I), True),
+    # a rule, a deal or the best thing said as what the person does ("the rule is you stay on the phone with me",
+    # "best thing is you stay in tonight"): the step, handed back
+    (re.compile(r"^(?:the |my |our |one |house )?(?:rule|deal|best thing|only thing)(?: for you)? (?:is|would be|'s)"
+                r"(?: that)? (?:you|u)(?: just)?\s+(?!(?:are|were|was|have|had|do|did|can|could|will|would|'re|'ll)\b)",
+                re.I), False),
     # the plan said as the person's own ("your plan is to go to your aunt's"): the step, handed back
     (re.compile(r"^(?:your|ur) (?:plan|job|goal|homework) (?:is|for (?:this|the) week is|for tonight is) (?:to|that "
                 r"(?:you|u))\s+(?:just\s+)?", re.I), False),
@@ -462,6 +474,8 @@ def _order(clause: str, bare: bool = False) -> tuple[str, str, bool]:
 
     >>> _order("i want the old phone charger out of your room by tonight every last one your mum's fine with it")
     ('get', 'the old phone charger out of your room by tonight', False)
+    >>> _order("you'll end up back on the ward")
+    ('', '', False)
     """
     return _order_str(str(clause), bare)
 
@@ -479,6 +493,8 @@ def _order_str(clause: str, bare: bool) -> tuple[str, str, bool]:
         rest = f"{rest} {when.group(0).lower()}".strip()
     if verb in _NEEDS_OBJECT and not rest.strip(" ,.!?"):
         return "", "", False  # "you gotta admit": no object to ask about ("How would you feel about admitting?")
+    if verb in {"end", "wind", "land"} and re.match(r"^up\b", rest, re.I):
+        return "", "", False  # "you'll end up back on the ward": a fate foretold, no step to offer
     return verb, rest, negated
 
 
@@ -488,7 +504,7 @@ _NEEDS_OBJECT = frozenset("admit accept face own take give put make bring tell g
 
 _LEAD_TIME = re.compile(r"\b(?:at some point|first thing (?:tomorrow|in the morning|monday|tuesday|wednesday|thursday|"
                         r"friday|saturday|sunday)|tomorrow(?: morning)?|"
-                        r"tonight|today|this week(?:end)?|starting (?:tonight|today|tomorrow))\b", re.I)
+                        r"tonight|today|this week(?:end)?|next time|starting (?:tonight|today|tomorrow))\b", re.I)
 
 
 def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
@@ -552,7 +568,8 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
         tail = re.sub(r"\b(and|then) (?:(?:you|u)(?:'re| are| r) )?([a-z]+ing)\b",
                       lambda m: f"{m.group(1)} {_base(m.group(2).lower())}" if _is_gerund(m.group(2)) else m.group(0),
                       decided.group(2), flags=re.I)
-        return _base(decided.group(1).lower()), tail.strip(), False
+        # ("you are not getting in that car tonight": the same, a ban)
+        return _base(decided.group(1).lower()), tail.strip(), bool(re.match(r"^\S+\s+(?:\S+\s+)?not\b", text))
     c = analyse(text)
     after_modal = c.modal and c.subject in {"you", "u", ""} and c.modal not in {"will", "'ll", "want to", "wanna"} \
         and re.fullmatch(r"[a-z]+", c.verb or "") and c.verb not in _DETS_OBJ | {"be", "you", "i", "it", "that", "so"} \
@@ -580,7 +597,7 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
 
 # the present progressive with a day or hour on it ("you're calling him tonight", "you're moving in on Monday"): the
 # future as settled; without one it is what the person is doing now ("you're drinking again"), no order
-_DECIDED = re.compile(r"^(?:you|u)(?:'re| are| r|re)\s+([a-z]+ing)\b(?=.*\b(?:tonight|tomorrow|today|this (?:morning|"
+_DECIDED = re.compile(r"^(?:you|u)(?:'re| are| r|re)\s+(?:not\s+)?([a-z]+ing)\b(?=.*\b(?:tonight|tomorrow|tmrw|tmr|today|this (?:morning|"
                       r"afternoon|evening|week|weekend)|next (?:week|time|session|meeting|month)|first thing|"
                       r"(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at (?:\d|nine|"
                       r"ten|eleven|noon|midday))\b)(.*)$", re.I)
@@ -650,6 +667,7 @@ _STATES = frozenset("feeling being doing trying thinking looking saying getting 
 
 
 _NOW_ALREADY = re.compile(r"\b(?:now|tonight|today|tomorrow|this (?:week|weekend|morning|evening|afternoon)|"
+                          r"next (?:week|time|month)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                           r"anymore|again|ever)\b", re.I)
 
 
@@ -1340,6 +1358,9 @@ _VERDICT_WORDS = frozenset("""overreaction overreacting overreact dramatic drama
 
 
 _JUST = re.compile(r"^(?:(?:it|that|this)(?:'s| is| was)|its|thats) (?:just|only|merely|simply|nothing but) (.+)$", re.I)
+# what a spoken minimiser trails off with ("it's just a fire drill tho", "it was one write up man")
+_JUST_TAIL = re.compile(r"(?:,?\s+(?:tho|though|lol|lmao|man|mate|bro|dude|innit|right|you know|ya know|honestly))+\W*$",
+                        re.I)
 
 
 def _minimiser_reply(clause: str) -> str:
@@ -1348,8 +1369,10 @@ def _minimiser_reply(clause: str) -> str:
 
     >>> _minimiser_reply("it's just a parking ticket."), _minimiser_reply("honestly its just stress")
     ('That parking ticket can be a lot to deal with. What feels hardest about it right now?', 'Stress can be a lot to deal with. What feels hardest about it right now?')
+    >>> _minimiser_reply("its just a parking ticket tho"), _minimiser_reply("it's just stress, man")
+    ('That parking ticket can be a lot to deal with. What feels hardest about it right now?', 'Stress can be a lot to deal with. What feels hardest about it right now?')
     """
-    t = _OPENERS.sub("", normalise(_trim(clause))).strip(" ,")
+    t = _JUST_TAIL.sub("", _OPENERS.sub("", normalise(_trim(clause))).strip(" ,")).strip(" ,")
     m = _JUST.match(t)
     if not m:
         return ""
@@ -1373,6 +1396,14 @@ def _minimiser_reply(clause: str) -> str:
     return f"{det[0].upper() + det[1:]} {noun} {verb} be a lot to deal with. What feels hardest about it right now?"
 
 
+# a verdict said as what other people think ("a couple of the nurses think this was attention-seeking", "your mum
+# reckons you're lazy"): who holds it and their verb
+_OTHERS_VERDICT = re.compile(r"\b((?:a couple of |some of |one of |a few of |most of )?(?:the|your|ur) (?:[a-z]+ ){0,1}"
+                             r"(?:nurses?|staff|doctors?|team|mum|mom|dad|sister|brother|wife|husband|partner|family|"
+                             r"kids|son|daughter|boss|manager|landlord|neighbours?|neighbors?|friends?|group|others|"
+                             r"caseworker|worker|sponsor|judge|teachers?|school|ex))\s+(think|thinks|thought|reckon|"
+                             r"reckons|said|says|feel|feels)\b(?= (?:that |it |this |you |u |ur |you're |youre |he |she ))",
+                             re.I)
 # siding with someone who criticised the person ("your sister's right", "ur mom's not wrong tho")
 _SIDING = re.compile(r"^(your|ur|his|her|their) ([a-z]+?)(?:'s| is|s)? (?:totally |kinda |probably |so )?"
                      r"(?:right|not wrong|got a point|has a point)(?: though| tho| about that| on this)?\W*$", re.I)
@@ -1395,8 +1426,20 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     if swapped:
         out.append(swapped)
     mini = _minimiser_reply(sentence[lo:hi])
+    if not mini:  # "its just a fire drill tho, | ur way overreacting": the minimiser said beside the verdict
+        for a, b in segments(sentence):
+            if (b <= lo or a >= hi) and not any(x < b and y > a for x, y, *_ in avoid):
+                mini = _minimiser_reply(sentence[a:b])
+                if mini:
+                    break
     if mini:  # "it's just a letter": what it made small, taken seriously
         out.append(mini)
+    voiced = _OTHERS_VERDICT.search(normalise(sentence))
+    if voiced and voiced.start(2) <= start:
+        # "a couple of the nurses think this was attention-seeking": the verdict voiced as others' ("and I kind of
+        # get where they're coming from"), theirs to weigh, not the supporter's to repeat
+        who = re.sub(r"^(?:ur|u)\b", "your", voiced.group(1).lower())
+        out.append(f"What do you make of what {who} {voiced.group(2).lower()}?")
     sided = _SIDING.match(_OPENERS.sub("", normalise(sentence[lo:hi]).strip(" ,.!?;:")).strip(" ,"))
     if sided and sided.group(2).lower() in _PEOPLE:  # "your sister's right": what they said, theirs to weigh
         out.append(f"What do you make of what {'your' if sided.group(1).lower() == 'ur' else sided.group(1).lower()} "
@@ -1868,9 +1911,14 @@ def _experience(fragment: str) -> str:
     ('all the pacing', 'jumping at every loud sound')
     >>> _experience("Honestly, that trembling"), _experience("Shaking like that")
     ('that trembling', 'shaking like that')
+    >>> _experience("you'll end up back on the ward"), _experience("trust me"), _experience("right around your age")
+    ('', '', '')
     """
     f = _undouble(re.sub(r"\b(\w+)-\s+(?=\1\b)", "", normalise(_trim(fragment)), flags=re.I))  # "the- the"
     f = re.sub(r"\s*[=+&]\W*$", "", f)  # "whispering through walls = ...": the sum cut before its answer
+    if re.search(r"\b(?:end|ends|ended|wind|land) up\b|\b(?:you'll|you will|ur gonna|you're gonna) (?:be )?(?:back )?(?:in|on|at)\b",
+                 f, re.I):
+        return ""  # "you'll end up back on the ward": a fate foretold, not what they live through
     what = _WHAT_IT_IS.search(f)
     if what:  # "that's what the numbness is": the numbness is what they live through, the label said beside it
         return f"{what.group(1).lower()} {what.group(2)}"
@@ -1910,6 +1958,9 @@ def _experience(fragment: str) -> str:
         return ""
     if _head(t) in _PEOPLE or all(w in _NUMBERS or w in _TENS or w.isdigit() for w in re.split(r"[\s-]+", t.lower())):
         return ""  # "my son", "a doctor", "nineteen": a person or an age, not what they live through
+    if words[0] in {"trust", "believe", "promise", "swear", "honestly", "seriously"} or _head(t) in {"age", "form", "kind",
+                                                                                                 "sort", "type"}:
+        return ""  # "trust me", "your age", "a form of": a formula or a frame, not what they live through
     return t
 
 
@@ -1961,14 +2012,21 @@ def _plural_experience(t: str) -> bool:
 
     >>> [_plural_experience(x) for x in ("those lights you think you saw", "the humming you hear at night",
     ...                                  "the way she storms off", "the hives and the itching", "the shaking n sweating",
-    ...                                  "the way you forget things and then lose track", "panic attacks after lunch")]
-    [True, False, False, True, True, False, True]
+    ...                                  "the way you forget things and then lose track", "panic attacks after lunch",
+    ...                                  "dreading fireworks that much", "racing thoughts at night", "missing your mum")]
+    [True, False, False, True, True, False, True, False, True, False]
     """
     words = t.split()
     if not words:
         return False
     if words[0].lower() in {"those", "these", "both"} or _COORDINATED.search(t):
         return True
+    first = words[0].lower()
+    if first.endswith("ing") and len(first) > 5 and _base(first) != first and len(words) > 1 and \
+            words[1].lower() not in {"and", "n", "&", "or"} and not _plural(words[1].lower().strip(",")) or (
+            first.endswith("ing") and len(first) > 5 and _base(first) != first and len(words) > 2
+            and words[2].lower() in {"that", "so", "like", "every", "all"}):
+        return False  # "dreading fireworks that much": a gerund clause is one thing
     return _plural(_experience_head(t))
 
 
@@ -2002,9 +2060,9 @@ _NOT_FIRST = frozenset("""worse better way more less underneath because plus and
     um uh yeah look listen plain simple called happens""".split())
 # the verdict's own nouns: "a classic sign sounds really hard" keeps the diagnosis
 _VERDICT_NOUNS = frozenset("""classic textbook clinical diagnosis diagnosable type kind version stage picture sign signs
-    symptom facts fact percent""".split())
+    symptom facts fact percent form age""".split())
 # things that nobody lives through: "the door sounds really hard"
-_OBJECTS = frozenset("door doors coffee food milk applesauce desk vitamin".split())
+_OBJECTS = frozenset("door doors coffee food milk applesauce desk vitamin ward office bus car".split())
 # a verb that makes the phrase a verdict ("deeper cuts means escalation", "the flashbacks r your brain ...")
 _VERDICT_VERB = re.compile(r"\s(?:means|mean|equals|proves|=|r)\s", re.I)
 # a verb after a noun: a clause, not a thing ("the voices get loud at night", "the guys in group swear by it"),
@@ -2035,8 +2093,8 @@ def _names_experience(t: str) -> bool:
     ...                                  "spiralling like this after getting", "worse than the panic", "the sooner you accept",
     ...                                  "the new", "your meds", "the racing heart at the store proves",
     ...                                  "Arturo, all seven days", "plus the mold", "your granddaughter", "pattern",
-    ...                                  "the invega shots", "your levels"]]
-    [False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False]
+    ...                                  "the invega shots", "your levels", "your age", "the form"]]
+    [False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False, False]
     >>> [_names_experience(x) for x in ["a textbook symptom", "those shadows you think you hear", "the shaking at every",
     ...                                  "this point", "right the part of you that panics", "crying every night",
     ...                                  "the hiding thing", "bigger bruises means it's worse"]]
@@ -2620,8 +2678,8 @@ def _medication_np(sentence: str) -> str:
     a quantity said before it is kept whole ('a couple of extra lorazepam')."""
     words = re.findall(r"[A-Za-z0-9']+", _trim(sentence))
     for i, w in enumerate(words):
-        if w.lower() in L.MEDICATION:
-            j = i
+        if w.lower() in L.MEDICATION and w.lower() not in {"prescribed", "medicated", "dosed", "overdosed"}:
+            j = i  # (a participle is no medicine to ask about: "only what's prescribed")
             while j > 0 and words[j - 1].lower() in {"your", "the", "my", "those", "these", "that", "this", "of",
                                                      "dose", "extra", "new", "night", "morning", "evening"}:
                 j -= 1
@@ -2922,6 +2980,10 @@ def _claim_range(sentence: str, lo: int, hi: int) -> tuple[int, int]:
     segs = segments(sentence)
     before = [(a, b) for a, b in segs if b <= lo and _has_content(vouched(sentence[a:b]))]
     after = [(a, b) for a, b in segs if a >= hi and _has_content(vouched(sentence[a:b]))]
+    if after and before and re.match(r"^\W*(?:and|but|so)\b", flagged, re.I) and not _WORRY.match(flagged):
+        # "you're doing great, | and I swear, | it only gets easier": vouching joined on with "and" opens what it
+        # vouches for, said next
+        return lo, after[0][1]
     if before:
         return before[-1][0], (hi if not _WORRY.match(flagged) else before[-1][1])
     if after:
@@ -3219,6 +3281,25 @@ def _one_of_each(text: str) -> str:
     return " ".join(kept)
 
 
+# a time said as its own clause in front of the order ("Next time, just walk away from him"): it goes into the
+# question, at its end ("How would you feel about walking away from him next time?"), not left alone as a sentence
+_TIME_FIRST = re.compile(r"^(next time|this time|tonight|tomorrow|today|from now on)[.,] ((?:how would you feel about|how do "
+                         r"you feel about|would you want to) [^?]*?)(,? or does something else feel more doable right "
+                         r"now)?\?", re.I)
+
+
+def _time_moved(text: str) -> str:
+    """The question with a time said in front of it moved to its end ('' when there is none).
+
+    >>> _time_moved("Next time. How would you feel about walking away from him?")
+    'How would you feel about walking away from him next time?'
+    """
+    first = _TIME_FIRST.match(text)
+    if not first or first.group(1).lower() in first.group(2).lower():
+        return ""
+    return f"{first.group(2)} {first.group(1).lower()}{first.group(3) or ''}?{text[first.end():]}"
+
+
 def _finish(text: str) -> str:
     text = " ".join(text.split())
     text = _one_of_each(_undouble(text))
@@ -3304,8 +3385,8 @@ _RULE_TAG = re.compile(r"^\W*(?:and |so |but )?(?:(?:that's|thats|that is|this i
                        r"i'll be watching|i'll be checking)\W*$", re.I)
 # the supporter's check that the order was carried out ("and I'm gonna text him at nine to make sure you did",
 # "I'll be ringing the ward to check you went"): it presses the order, so it goes with it
-_CHECK_UP = re.compile(r"^\W*(?:and |so |then )?(?:i|we)(?:'m|'ll|'re| am| will| are| is)?\b.*\b(?:make sure|check|see) "
-                       r"(?:that |if |whether )?(?:you|u)\b", re.I)
+_CHECK_UP = re.compile(r"^\W*(?:and |so |then )?(?:i|we)(?:'m|'ll|'re| am| will| are| is)?\b.*\b(?:(?:make sure|check|see) "
+                       r"(?:that |if |whether )?(?:you|u)\b|to (?:check|make sure|see)(?: up)?\W*$)", re.I)
 # a tag that rules out what the person might do or say ("no skipping", "no exceptions", "no arguing")
 _NO_TAG = re.compile(r"^\W*(?:and |but |so )?no ([a-z]+)\W*$", re.I)
 
@@ -3717,7 +3798,7 @@ _GENERIC = {
 
 # a noun phrase the sentence names, to keep as the topic of the stand-in ("it's just a letter" -> "the letter")
 _ANY_NP = re.compile(r"(?<![\w'])((?:the|your|ur|his|her|their|our|that|this|those|these|a|an)\s+"
-                     r"(?:[a-z'-]+\s+){0,2}[a-z'-]+)", re.I)
+                     r"(?:(?!of\b)[a-z'-]+\s+){0,2}(?!of\b)[a-z'-]+)", re.I)
 # nouns that are no topic of their own: a verdict's frame ("a big deal", "bad news"), a time, a filler
 _NO_TOPIC = frozenset("""deal news thing things stuff way lot lots bit point idea fact matter joke mess excuse excuses
     choice decision mistake time times day days week weeks night nights morning year years reason kind sort part one
@@ -3746,6 +3827,8 @@ def _topic_noun(sentence: str, start: int, end: int, avoid=()) -> str:
             continue  # a comparison, not the topic
         words = m.group(1).split()
         det, rest = words[0].lower(), [w.lower() for w in words[1:]]
+        if len(rest) == 1 and rest[0] in _QUANTITY_NOUNS and re.match(r"\s+of\b", sentence[b:], re.I):
+            continue  # "a couple of the nurses": what the quantity counts is the topic, found next
         if det in {"that", "this"} and _finite_s(rest[0]):
             continue  # "that sounds like ...", "this means ...": a pronoun and its verb, not a noun phrase
         cut = len(rest)
@@ -3974,8 +4057,16 @@ def rewrite(sentence: str, label: str, start: int, end: int, avoid=(), suspect=(
             base.append(generic)  # it keeps the sentence's topic: an alternative on its own too
     cands = []
     name = vocative(sentence)
+    made_all = []
     for c in _in_context(sentence, lo, hi, cores, avoid, generic) + base:
+        moved = _time_moved(_finish(c))
+        made_all += [moved, c] if moved else [c]
+    for c in made_all:
         c = _finish(_FILLER_AFTER_ABOUT.sub("", c))
+        if _LEAD_TIME.fullmatch(phrase.strip()) and phrase in _norm_words(c):
+            # the span is the time the order was set for ("Next time, you're sitting out ..."): the question
+            # goes without it
+            c = _finish(re.sub(rf",?\s*\b{re.escape(phrase.strip())}\b", "", c, flags=re.I))
         if not c or c in cands or len(c.split()) > 100:
             continue
         if len(phrase.split()) > 1 and _has_content(phrase) and phrase in _norm_words(c):
