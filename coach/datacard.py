@@ -100,15 +100,23 @@ reactions and genuine congratulations; AD for power over without "you need to" (
 future or progressive tense, bare imperatives with deadlines, rules enforced "no exceptions" and conditional
 access, advice given as the only answer with "deal?" tags, instructions to deceive or hide, stopping the person,
 threats used as leverage) against reported rules with options, reflections of the person's own plan, refusable
-offers, keepable commitments, safety information and session logistics.
+offers, keepable commitments, safety information and session logistics. Section AE (group talk: facilitators
+and peers in support groups, meetings, classes and role-play debriefs) was written after the second fresh probe
+showed group talk as its weakest style, from lists of forms (not from the probe's turns), by an author who read no
+corpus section: rules enforced on members, threats to move someone out, verdicts on a member in front of the group,
+lay diagnosis of a member, sweeping promises to the group, against house rules explained, timekeeping, turn-taking
+and reported rules. It waited outside the corpus for a stop (trained with it, dev rose but the challenge set and
+the third probe did not move) and joined when the fourth probe, 400 turns written after it, rose with it (macro-F1
+0.867 -> 0.881, group talk 0.830 -> 0.845, any-concern recall 0.851 -> 0.883 at precision 0.964 -> 0.960).
 
 Held out, never in the corpus (a test checks that no turn of more than six words is a near-duplicate of a corpus
 utterance): `corpora/challenge.jsonl` (360 utterances in long forum and disfluent transcript styles, with spans),
 `corpora/probe.jsonl` (above), `corpora/probe2.jsonl` and `corpora/probe3.jsonl` (320 turns each in
 counselling-transcript, forum-reply, text-line and group-session styles, written after the last model change by
-team members who read no corpus section, utterance-level labels only). The model card reports all four. A section
-of group talk written after probe2 (group talk was its weakest style) is held back, not in the corpus:
-`corpora/held_back/README.md` says why.
+team members who read no corpus section, utterance-level labels only) and `corpora/probe4.jsonl` (400 turns, 100
+in each of the same four styles, each part by its own author who read no corpus section; 80-250-word forum replies
+among them; every turn coded a second time, blind, in `corpora/probe4_coding.jsonl`: kappa 0.957-1.000 per label,
+five disagreements adjudicated, each with its reason). The model card reports all of them.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test
@@ -167,7 +175,10 @@ def agreement_section() -> list[str]:
               (C.CORPUS_DIR / "second_coding_round8.jsonl",
                "Round 8: a random sample from sections AC-AD (written after round 7; no false_promise in the sample, "
                "so its kappa of 1 means only that neither coder used it), second coder given the codebook and the "
-               "conventions"))
+               "conventions"),
+              (C.CORPUS_DIR / "second_coding_round9.jsonl",
+               "Round 9: a random sample from section AE (group talk, written after round 8), second coder given the "
+               "codebook and the conventions"))
     for path, title in rounds:
         if not path.exists():
             continue
@@ -220,7 +231,7 @@ def render() -> str:
             "reported orders are marked by their own wording only.",
             "- Label boundaries the codebook leaves open are settled in `CONVENTIONS.md`; coders elsewhere may "
             "draw them differently (medication orders in particular).",
-            "- Blind second coding covers a sample (2,568 utterances in eight rounds, about a seventh of the corpus, every section); "
+            "- Blind second coding covers a sample (2,718 utterances in nine rounds, about a sixth of the corpus, every section); "
             "the other utterances were coded by their authors only and checked by `coach.corpus check` and the "
             "convention passes.",
             ""]
