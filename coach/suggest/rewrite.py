@@ -1358,7 +1358,7 @@ _VERDICT_WORDS = frozenset("""overreaction overreacting overreact dramatic drama
 
 
 _JUST = re.compile(r"^(?:(?:it|that|this)(?:'s| is| was)|its|thats) (?:just|only|merely|simply|nothing but) (.+)$", re.I)
-# what a spoken minimiser trails off with ("it's just a fire drill tho", "it was one write up man")
+# what a spoken minimiser trails off with ("it's just a parking ticket tho", "it's just stress, man")
 _JUST_TAIL = re.compile(r"(?:,?\s+(?:tho|though|lol|lmao|man|mate|bro|dude|innit|right|you know|ya know|honestly))+\W*$",
                         re.I)
 
@@ -2022,11 +2022,13 @@ def _plural_experience(t: str) -> bool:
     if words[0].lower() in {"those", "these", "both"} or _COORDINATED.search(t):
         return True
     first = words[0].lower()
-    if first.endswith("ing") and len(first) > 5 and _base(first) != first and len(words) > 1 and \
-            words[1].lower() not in {"and", "n", "&", "or"} and not _plural(words[1].lower().strip(",")) or (
-            first.endswith("ing") and len(first) > 5 and _base(first) != first and len(words) > 2
-            and words[2].lower() in {"that", "so", "like", "every", "all"}):
-        return False  # "dreading fireworks that much": a gerund clause is one thing
+    if first.endswith("ing") and len(first) > 5 and _base(first) != first and len(words) > 1:
+        # a gerund with its object is one thing ("dreading fireworks that much", "missing your mum"); a gerund
+        # before a plural noun modifies it ("racing thoughts at night")
+        second = words[1].lower().strip(",")
+        if second not in {"and", "n", "&", "or"} and (not _plural(second) or (
+                len(words) > 2 and words[2].lower() in {"that", "so", "like", "every", "all"})):
+            return False
     return _plural(_experience_head(t))
 
 
