@@ -111,6 +111,8 @@ def gerund_phrase(vp: str) -> str:
     'skipping the night dose and just taking one in the morning'
     >>> gerund_phrase("sit at the front and actually take part")
     'sitting at the front and actually taking part'
+    >>> gerund_phrase("call the team and don't let them fob you off")
+    'calling the team and not letting them fob you off'
     """
     words = vp.split(" ")
     if not words or not words[0]:
@@ -118,11 +120,14 @@ def gerund_phrase(vp: str) -> str:
     out = [gerund(words[0])]
     for k, (prev, w) in enumerate(zip(words, words[1:])):
         low = w.lower()
-        # "... and take one", "... and just take one": an adverb may stand between
+        # "... and take one", "... and just take one": an adverb may stand between; "... and don't let them":
+        # "and not letting them"
         conj = prev.lower() in {"and", "or"} or (prev.lower() in {"just", "then", "also", "maybe", "actually", "really",
-                                                                  "finally", "still"} and k >= 1
+                                                                  "finally", "still", "don't", "dont"} and k >= 1
                                                   and words[k - 1].lower() in {"and", "or"})
-        if conj and (low in L.IMPERATIVE_VERBS or low in L.COMMON_VERBS):
+        if conj and low in {"don't", "dont"} and prev.lower() in {"and", "or"}:
+            out.append("not")
+        elif conj and "'" not in low and (low in L.IMPERATIVE_VERBS or low in L.COMMON_VERBS):
             out.append(gerund(w))
         else:
             out.append(w)
@@ -340,6 +345,9 @@ def segments(sentence: str) -> tuple[tuple[int, int], ...]:
     >>> s = "Why don't you just take the pills they gave you and go lie down, trust me."
     >>> [s[a:b] for a, b in segments(s)]
     ["Why don't you just take the pills they gave you and go lie down,", 'trust me.']
+    >>> s = "i remember those / id just leave it blank, text me 24/7"
+    >>> [s[a:b] for a, b in segments(s)]
+    ['i remember those /', 'id just leave it blank,', 'text me 24/7']
     """
     doc = _tokenizer()(sentence)
     strings = doc.vocab.strings
@@ -352,7 +360,8 @@ def segments(sentence: str) -> tuple[tuple[int, int], ...]:
             continue
         prev, low = toks[k - 1], t.low
         pl = prev.low
-        if prev.punct and pl not in {"'", '"', "/"} and prev.ws:
+        # (a slash between spaces joins two chat messages, " / ", and ends a clause; "24/7", "and/or" do not)
+        if prev.punct and (pl not in {"'", '"', "/"} or (pl == "/" and k >= 2 and toks[k - 2].ws)) and prev.ws:
             if pl == "," and k >= 2 and toks[k - 2].low == low and low in {
                     "the", "a", "an", "my", "your", "his", "her", "their", "our", "and"}:
                 continue  # "the back pain and the, the tiredness": a word said twice, not a new clause

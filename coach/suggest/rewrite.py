@@ -212,7 +212,7 @@ def _trim(fragment: str) -> str:
 
 @lru_cache(maxsize=16384)  # the same clauses are trimmed again for every candidate of a sentence
 def _trim_str(fragment: str) -> str:
-    fragment = fragment.strip().strip(" ,;:-").strip()
+    fragment = fragment.strip().strip(" ,;:-/").strip()  # (" / " joins chat messages: no part of either)
     fragment = re.sub(r"[.!?]+$", "", fragment).strip()
     fragment = re.sub(r"\blike (this week|today|tonight|tomorrow|right now|now)\b", r"\1", fragment, flags=re.I)
     prev = None
@@ -415,6 +415,12 @@ _ORDER_FORMS = (
                 r"to\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^(?:you|u)(?:'re| are)? (?:just )?(?:gonna|going to) (?:just )?have to\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^make sure (?:that )?(?:you|u)\s+", re.I), False),
+    # advice said as what the supporter would do in the person's place ("if i were u id just leave it blank",
+    # "honestly, if I were you, I'd ring them"): the step, handed back
+    (re.compile(r"^if i (?:were|was) (?:you|u|in your shoes|in ur shoes),? (?:i'd|id|i would)(?: just| probably| "
+                r"honestly)?\s+", re.I), False),
+    (re.compile(r"^(?:i'd|id|i would) (?:just |probably |honestly )?(?=\w+\b.*\bif i (?:were|was) (?:you|u)\b)", re.I),
+     False),
     # "don't you dare accept their first offer": a ban said as a dare
     (re.compile(r"^(?:don't|dont|do not) (?:you|u) (?:even )?dare\s+", re.I), True),
     # a rule, a deal or the best thing said as what the person does ("the rule is you stay on the phone with me",
@@ -474,8 +480,8 @@ def _order(clause: str, bare: bool = False) -> tuple[str, str, bool]:
 
     >>> _order("i want the old phone charger out of your room by tonight every last one your mum's fine with it")
     ('get', 'the old phone charger out of your room by tonight', False)
-    >>> _order("you'll end up back on the ward")
-    ('', '', False)
+    >>> _order("you'll end up back on the ward"), _order("tbh id just leave him if i were u")
+    (('', '', False), ('leave', 'him', False))
     """
     return _order_str(str(clause), bare)
 
@@ -489,6 +495,7 @@ def _order_str(clause: str, bare: bool) -> tuple[str, str, bool]:
     # a time said in front of the order ("at some point, you've got to let it go") stays with it, at its end
     when = _LEAD_TIME.search(full[:len(full) - len(text)])
     verb, rest, negated = _order_of(text, bare)
+    rest = re.sub(r",?\s*\bif i (?:were|was) (?:you|u)\b\W*$", "", rest, flags=re.I)  # "leave him if i were u"
     if verb and when and when.group(0).lower() not in rest.lower():
         rest = f"{rest} {when.group(0).lower()}".strip()
     if verb in _NEEDS_OBJECT and not rest.strip(" ,.!?"):
@@ -1720,6 +1727,8 @@ def _things(sentence: str, lo: int, hi: int, start: int, end: int, avoid=()) -> 
 
 
 _BAD_END_WORDS = frozenset("first last whole own other same next".split())
+# auxiliaries a noun phrase runs into in speech ("the office does send reminders"): "does" is no noun here
+_AUX_WORDS = frozenset("do does did is are was were has have had can could will would should shall may might must".split())
 
 
 @lru_cache(maxsize=4096)
@@ -2064,7 +2073,7 @@ _NOT_FIRST = frozenset("""worse better way more less underneath because plus and
 _VERDICT_NOUNS = frozenset("""classic textbook clinical diagnosis diagnosable type kind version stage picture sign signs
     symptom facts fact percent form age""".split())
 # things that nobody lives through: "the door sounds really hard"
-_OBJECTS = frozenset("door doors coffee food milk applesauce desk vitamin ward office bus car".split())
+_OBJECTS = frozenset("door doors coffee food milk applesauce desk vitamin ward office bus car va".split())
 # a verb that makes the phrase a verdict ("deeper cuts means escalation", "the flashbacks r your brain ...")
 _VERDICT_VERB = re.compile(r"\s(?:means|mean|equals|proves|=|r)\s", re.I)
 # a verb after a noun: a clause, not a thing ("the voices get loud at night", "the guys in group swear by it"),
@@ -2192,6 +2201,26 @@ def _neighbour(sentence: str, lo: int, hi: int, read, avoid=()) -> tuple[str, in
             continue
         t = read(sentence[a:b])
         if t:
+            # a list of what they live through, told clause by clause ("that's textbook PTSD, the startle, the not
+            # sleeping, all of it"): the clauses that go on naming it join it, in the order they were said
+            # ("what you're describing" frames the list and is no part of it; "the guilt, um, the guilt you keep
+            # feeling" is one thing said twice)
+            if read is _experience:
+                step = 1 if a >= hi else -1
+                k = segs.index((a, b)) + step
+                while 0 <= k < len(segs) and _has_content(sentence[segs[k][0]:segs[k][1]]) and \
+                        not any(s < segs[k][1] and e > segs[k][0] for s, e in avoid):
+                    more = read(sentence[segs[k][0]:segs[k][1]])
+                    if not more or more.lower().startswith("what you"):
+                        break
+                    if t.lower().startswith("what you"):
+                        t = more  # "what you're describing, the floating thing": the thing, without its frame
+                    elif more.lower() in t.lower() or t.lower() in more.lower():
+                        t = max(t, more, key=len)
+                    else:
+                        t = f"{t} and {more}" if step > 0 else f"{more} and {t}"
+                    a, b = min(a, segs[k][0]), max(b, segs[k][1])
+                    k += step
             return t, min(a, lo), max(b, hi)
     return "", lo, hi
 
@@ -3304,6 +3333,8 @@ def _time_moved(text: str) -> str:
 
 def _finish(text: str) -> str:
     text = " ".join(text.split())
+    if "/" in text:  # the slash that joined two chat messages, left at a clause's end ("I remember those /.")
+        text = re.sub(r"\s+/(?=[.?!,]|$)", "", text)
     text = _one_of_each(_undouble(text))
     lead = re.match(r"^(\d{1,2})(?= [a-z])", text)
     if lead:  # "3 months is a while" -> "Three months is a while"
@@ -3838,7 +3869,7 @@ def _topic_noun(sentence: str, start: int, end: int, avoid=()) -> str:
         # a quantity before the noun ("a little sweating", "a couple cuts") premodifies it
         quantity = lambda k: k == 1 and rest[0] in _QUANTITY_NOUNS | _QUANTITY_WORDS  # noqa: E731
         for k, w in enumerate(rest):
-            if w in FUNCTION or w in _PREP or "'" in w or not (_noun_like(w) or ing(w)) or (
+            if w in FUNCTION or w in _PREP or w in _AUX_WORDS or "'" in w or not (_noun_like(w) or ing(w)) or (
                     k and not (_premodifier(rest[k - 1]) or ing(rest[k - 1]) or quantity(k))):
                 cut = k
                 break
@@ -3936,6 +3967,8 @@ def _unrepeat(text: str, phrases: list[str], keep: frozenset = frozenset()) -> s
     >>> _unrepeat("How would you feel about bringing the forms to the office by Thursday?",
     ...           [" the office by thursday "])
     'How would you feel about bringing the forms to the office?'
+    >>> _unrepeat("I hope they don't evict a mom with three kids in winter, and I can't promise it.", [" in winter "])
+    "I hope they don't evict a mom with three kids, and I can't promise it."
     """
     out = text
     for _ in range(3):
@@ -3971,6 +4004,10 @@ def _unrepeat(text: str, phrases: list[str], keep: frozenset = frozenset()) -> s
             pp = _SOURCE_PP.search(body)
             if pp and pp.end() == len(body) and pp.start() < b and pp.end() > a and out[b:b + 1] in {"?", ".", ","}:
                 changed = out[:pp.start()] + out[b:]
+        if not changed and re.match(r"(?:in|at|on|by|until|till|during|over|before|after)\s", out[a:b], re.I) \
+                and out[b:b + 1] in {"?", ".", ","} and len(out[a:b].split()) <= 4:
+            # the repeat is a time or place said last ("... evict a mom with three kids in winter?"): it goes
+            changed = out[:a].rstrip() + out[b:]
         if not changed or changed == out:
             return ""
         out = changed
