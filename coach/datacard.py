@@ -108,6 +108,17 @@ lay diagnosis of a member, sweeping promises to the group, against house rules e
 and reported rules. It waited outside the corpus for a stop (trained with it, dev rose but the challenge set and
 the third probe did not move) and joined when the fourth probe, 400 turns written after it, rose with it (macro-F1
 0.867 -> 0.881, group talk 0.830 -> 0.845, any-concern recall 0.851 -> 0.883 at precision 0.964 -> 0.960).
+Sections AF and AG came last, each by an author who read no other section, probe or challenge set, from lists of the
+forms the fourth probe still missed (not its turns): AF for text and chat (conditional access and ultimatums,
+gatekeeping contact, decisions announced in the progressive, "if i were u", caring orders stacked after praise,
+moralising scare talk, lay diagnosis in slang and "u dont need meds", "its only up from here", unlimited
+availability and chat secrecy, affirmations in multi-message turns) against drop-in logistics, the supporter's own
+story, reported rules, keepable commitments and reflections; AG for group and one-to-one spoken talk (group privacy
+guarantees, "you've turned the corner", medication checks of members, risk verdicts about a member, "you're taking
+it too personally", terse group orders with a consequence, medication-access ultimatums, affirmations and choices
+offered to the whole group) against timekeeping, a sponsor's saying quoted as theirs, self-disclosure and medical
+information. They joined when a fifth probe, written at the same time by authors who saw neither, rose with them
+(macro-F1 0.879 -> 0.883; the third probe 0.871 -> 0.899).
 
 Held out, never in the corpus (a test checks that no turn of more than six words is a near-duplicate of a corpus
 utterance): `corpora/challenge.jsonl` (360 utterances in long forum and disfluent transcript styles, with spans),
@@ -116,7 +127,9 @@ counselling-transcript, forum-reply, text-line and group-session styles, written
 team members who read no corpus section, utterance-level labels only) and `corpora/probe4.jsonl` (400 turns, 100
 in each of the same four styles, each part by its own author who read no corpus section; 80-250-word forum replies
 among them; every turn coded a second time, blind, in `corpora/probe4_coding.jsonl`: kappa 0.957-1.000 per label,
-five disagreements adjudicated, each with its reason). The model card reports all of them.
+five disagreements adjudicated, each with its reason) and `corpora/probe5.jsonl` (400 turns the same way, written
+while sections AF and AG were, by authors who saw neither; `corpora/probe5_coding.jsonl`: kappa 0.990-1.000, three
+disagreements adjudicated). The model card reports all of them.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test
@@ -178,7 +191,10 @@ def agreement_section() -> list[str]:
                "conventions"),
               (C.CORPUS_DIR / "second_coding_round9.jsonl",
                "Round 9: a random sample from section AE (group talk, written after round 8), second coder given the "
-               "codebook and the conventions"))
+               "codebook and the conventions"),
+              (C.CORPUS_DIR / "second_coding_round10.jsonl",
+               "Round 10: a random sample of 150 from each of sections AF and AG (written after round 9), a second "
+               "coder for each, given the codebook and the conventions"))
     for path, title in rounds:
         if not path.exists():
             continue
@@ -231,7 +247,7 @@ def render() -> str:
             "reported orders are marked by their own wording only.",
             "- Label boundaries the codebook leaves open are settled in `CONVENTIONS.md`; coders elsewhere may "
             "draw them differently (medication orders in particular).",
-            "- Blind second coding covers a sample (2,718 utterances in nine rounds, about a sixth of the corpus, every section); "
+            "- Blind second coding covers a sample (3,018 utterances in ten rounds, about a sixth of the corpus, every section); "
             "the other utterances were coded by their authors only and checked by `coach.corpus check` and the "
             "convention passes.",
             ""]

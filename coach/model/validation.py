@@ -51,7 +51,9 @@ def evaluate_challenge(model, path: Path = CHALLENGE) -> dict:
 # fresh probes: turns with utterance-level labels only, each written by a team member who read no corpus section,
 # never trained on. The first one guided what sections Y-AB were written about (as lists of forms); the second's
 # breakdown by style pointed at group talk (section AE, written from forms); the third measured the model before AE
-# and was used for nothing else; the fourth (second-coded) decided that AE joins the corpus.
+# and was used for nothing else; the fourth (second-coded) decided that AE joins the corpus and its misses guided
+# sections AF-AG (as lists of forms); the fifth (second-coded, written alongside AF-AG by authors who saw neither)
+# decided that they join.
 PROBES = (
     (corpus_mod.CORPUS_DIR / "probe.jsonl",
      "400 turns (200 with no concern, 200 with one) in counselling-transcript, peer-session, forum and text-line "
@@ -67,7 +69,12 @@ PROBES = (
     (corpus_mod.CORPUS_DIR / "probe4.jsonl",
      "400 turns, 100 in each style (forum replies of up to 250 words among them), each part by its own author who "
      "read no corpus section, every turn coded a second time blind (`probe4_coding.jsonl`); written after section AE "
-     "and used once, to decide whether AE joins the corpus: it rose with AE, so AE joined"),
+     "and used to decide whether AE joins the corpus (it rose with AE, so AE joined); the forms it then missed "
+     "guided sections AF and AG, so it is no longer a blind estimate"),
+    (corpus_mod.CORPUS_DIR / "probe5.jsonl",
+     "400 turns, 100 in each style, each part by its own author who read no corpus section, written while sections "
+     "AF and AG were and by authors who saw neither, every turn coded a second time blind (`probe5_coding.jsonl`); "
+     "used once, to decide whether AF and AG join (0.879 -> 0.883 with them): the freshest estimate here"),
 )
 
 
