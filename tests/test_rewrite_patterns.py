@@ -52,6 +52,12 @@ def _best(sentence, phrase, label, avoid=()):
      "You're cleaning the kitchen every evening this week",
      "How would you feel about a deal where you clean the kitchen every evening this week?"),
     # the present progressive with a day on it is a step decided for the person; the monitoring tag goes
+    # advice said as what the supporter would do in the person's place; a chat message's " / " ends a clause
+    ("lol i remember those / honestly if i were u id just leave the conviction box blank", "if i were u id just leave",
+     "I remember those. How would you feel about leaving the conviction box blank?"),
+    ("call the early intervention team first thing monday and dont let them fob you off",
+     "call the early intervention team", "How would you feel about calling the early intervention team first thing "
+     "monday and not letting them fob you off?"),
     ("You're calling your sponsor tonight, and I'm gonna ring him at nine to see if you did.",
      "You're calling your sponsor tonight",
      "How would you feel about calling your sponsor tonight?"),
@@ -113,6 +119,11 @@ def test_power_over_patterns(sentence, phrase, expected):
     # what they did (or did not), looked back on
     ("you should have called your sister last week", "you should have",
      "Looking back, how do you feel about not calling your sister last week?"),
+    # a verdict voiced as somebody else's, or sided with in the next clause: theirs to weigh, and the siding goes
+    ("I'm not gonna lie to you, a couple of the nurses think this was a bit attention-seeking.",
+     "this was a bit attention-seeking", "I'm not gonna lie to you. What do you make of what a couple of the nurses think?"),
+    ("but tbh the judge kinda has a point, u did work that one job last yr", "u did work that one job last yr",
+     "What do you make of what the judge said? That sounds like a lot to carry. What was going on for you then?"),
 ])
 def test_judgment_patterns(sentence, phrase, expected):
     assert _best(sentence, phrase, "judgment") == expected
@@ -125,6 +136,9 @@ def test_judgment_keeps_what_the_sentence_was_about():
 
 
 @pytest.mark.parametrize("sentence,phrase,expected", [
+    # experiences told clause by clause are kept together
+    ("Brother, that's textbook PTSD, the startle, the not sleeping, all of it.", "that's textbook PTSD",
+     "The startle and the not sleeping sound really hard. What has it been like for you?"),
     # a person is not an experience: the relationship is asked about
     ("your sister sounds like a textbook narcissist", "sounds like a textbook narcissist",
      "Things with your sister sound really hard. What has that been like for you?"),
@@ -160,6 +174,10 @@ def test_diagnosis_names_the_clinician_they_named():
 
 
 @pytest.mark.parametrize("sentence,phrase,expected", [
+    # vouching joined on with "and" opens what it vouches for: the guarantee is what follows it
+    ("You're doing great, and I swear, it only gets easier from here.", "I swear",
+     "You're doing great. I hope it only gets easier from here, and I can't promise it. "
+     "Whatever happens, we can work out the next steps together."),
     # "don't worry" said without a comma becomes validation too, and keeps what it was about
     ("you'll find a room next week dont worry about it", "you'll find a room next week",
      "It makes sense to worry. I hope you find a room next week, and I can't promise it. "

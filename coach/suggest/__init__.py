@@ -70,6 +70,14 @@ _IMPOSSIBLE = re.compile(
     # joined into the question put to the person ("How would you feel about booking it and I'll ring you at ten?")
     r"|(?:^|(?<=[.!?])\s)(?:love|hun|hon|mate|man|bro|dude|girl|babe|sweetheart|darling|pal|buddy|brother|sis)\.(?=\s|$)"
     r"|\bhow (?:would|do) you feel about\b[^?.!]*\band (?:I'll|I will|I'm|I am|ill|im|we'll|we will|we're|we are)\b"
+    # a quantity, a limit or a source left standing as a sentence when its clause went ("Every drawer.", "Down to
+    # the bus fare.", "From what you're telling me though.")
+    r"|(?:^|(?<=[.!?])\s)(?:every|each|all|down to|up to|right down to|even) (?:the |your |a |of )?\w+(?: \w+)?\.(?=\s|$)"
+    r"|(?:^|(?<=[.!?])\s)from what (?:you're|you are|you've|I've|I'm) [^.?!]*\.(?=\s|$)"
+    # "lots of people" left standing as a sentence, and a reflection of two clauses run together ("It sounds like it is
+    # that's how you get the points")
+    r"|(?:^|(?<=[.!?])\s)(?:lots|loads|plenty|most|some|a lot|a few) of (?:people|folks|ppl|us|them)\.(?=\s|$)"
+    r"|\b(?:it is|it's|its) (?:that's|thats|it's|its)\b"
     # a kind of something left standing as a sentence ("This kind of grief. That sounds really hard.")
     r"|(?:^|(?<=[.!?])\s)(?:this|that|the|a) (?:kind|sort|type) of \w+(?: \w+)?\.(?=\s|$)"
     # a speaker left without what they said ("Your mum thinks. What do you make of ...")
@@ -137,6 +145,13 @@ def well_formed(text: str) -> bool:
     (False, True)
     >>> well_formed("This kind of grief. That sounds really hard.")
     False
+    >>> [well_formed(t) for t in ("How would you feel about searching her room tonight? Every drawer.",
+    ...                           "Down to the bus fare. What feels like a good next step?",
+    ...                           "From what you're telling me though. The cutting sounds really hard.",
+    ...                           "Every day is a lot.")]
+    [False, False, False, True]
+    >>> well_formed("Lots of people. What helps?"), well_formed("It sounds like it is that's how you get the points.")
+    (False, False)
     >>> well_formed("How would you feel about signing where the stickies are and we'll mail it?")
     False
     >>> [well_formed(t) for t in ("The voices are loud. What are they like?", "That's just how it is.",

@@ -324,8 +324,9 @@ def _not_a_topic(f: str) -> bool:
     if len(words) == 1 and f[:1].islower() and not _known(words[0]) and words[0] not in L.MEDICATION \
             and words[0] not in L.DIAGNOSIS:
         return True
-    if words[0] in _PERSON_PRONOUNS or (words[0] == "her" and (len(words) == 1 or words[1] in FUNCTION)):
-        return True
+    if words[0] in _PERSON_PRONOUNS or (words[0] == "her" and (len(words) == 1 or words[1] in FUNCTION)) or \
+            words[0] in {"themselves", "himself", "herself", "yourself", "urself", "myself", "ourselves"}:
+        return True  # ("themselves thru one turkey dinner": a clause cut after its verb)
     if len(words) == 1 and (words[0] in _QUANTIFIERS or _only_adverb(words[0])):
         return True  # "plenty", "hopefully": a quantity or a comment, not something to talk about
     if all(w in STOP or w in _QUANTIFIERS or w in {"bit", "lot", "while"} for w in words):
@@ -565,6 +566,9 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
             # heads it, not only the verbs we list
             ok = _action_verb(verb) or (verb.isalpha() and verb not in FUNCTION | _DETS_OBJ and _can_be_verb(verb))
             return (verb, tail, negated) if ok else ("", "", False)
+    if re.match(r"^(?:you|u) (?:did|do) (?:\w+)\b", text, re.I) and not re.match(r"^(?:you|u) do (?:it|that|this|what)\b",
+                                                                            text, re.I):
+        return "", "", False  # "u did work that one job last yr": what they did, said with stress, no order
     decided = _DECIDED.match(text)
     if decided and _is_gerund(decided.group(1)) and decided.group(1).lower() not in _STATES \
             and _action_verb(_base(decided.group(1).lower())):
@@ -1412,8 +1416,23 @@ _OTHERS_VERDICT = re.compile(r"\b((?:a couple of |some of |one of |a few of |mos
                              r"reckons|said|says|feel|feels)\b(?= (?:that |it |this |you |u |ur |you're |youre |he |she ))",
                              re.I)
 # siding with someone who criticised the person ("your sister's right", "ur mom's not wrong tho")
-_SIDING = re.compile(r"^(your|ur|his|her|their) ([a-z]+?)(?:'s| is|s)? (?:totally |kinda |probably |so )?"
+_SIDING = re.compile(r"^(your|ur|his|her|their|the) ([a-z]+?)(?:'s| is|s)? (?:totally |kinda |probably |so )?"
                      r"(?:right|not wrong|got a point|has a point)(?: though| tho| about that| on this)?\W*$", re.I)
+
+
+def _siding_reply(text: str) -> str:
+    """Siding with someone's verdict on the person ("ur gran is right tho", "the judge kinda has a point") turned into
+    a question about what they said ('' when the clause is no such siding).
+
+    >>> _siding_reply("ur gran is right tho"), _siding_reply("the weather is right")
+    ('What do you make of what your gran said?', '')
+    """
+    m = _SIDING.match(_OPENERS.sub("", normalise(text)).strip(" ,.!?;:").strip(" ,"))
+    if not m or not (m.group(2).lower() in _PEOPLE or m.group(2).lower() in _ROLES | {"judge", "court", "po", "gran",
+                                                                                        "nan", "grandma", "grandad"}):
+        return ""
+    det = "your" if m.group(1).lower() == "ur" else m.group(1).lower()
+    return f"What do you make of what {det} {m.group(2).lower()} said?"
 
 
 # a third party's past action on the person: "the charge nurse already flagged you", "your landlord texted you"
@@ -1448,7 +1467,8 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
         who = re.sub(r"^(?:ur|u)\b", "your", voiced.group(1).lower())
         out.append(f"What do you make of what {who} {voiced.group(2).lower()}?")
     sided = _SIDING.match(_OPENERS.sub("", normalise(sentence[lo:hi]).strip(" ,.!?;:")).strip(" ,"))
-    if sided and sided.group(2).lower() in _PEOPLE:  # "your sister's right": what they said, theirs to weigh
+    if sided and (sided.group(2).lower() in _PEOPLE or sided.group(2).lower() in _ROLES | {"judge", "court", "po"}):
+        # "your sister's right", "the judge kinda has a point": what they said, theirs to weigh
         out.append(f"What do you make of what {'your' if sided.group(1).lower() == 'ur' else sided.group(1).lower()} "
                    f"{sided.group(2).lower()} said?")
     clause = normalise(_trim(sentence[lo:hi]))
@@ -3335,6 +3355,10 @@ def _finish(text: str) -> str:
     text = " ".join(text.split())
     if "/" in text:  # the slash that joined two chat messages, left at a clause's end ("I remember those /.")
         text = re.sub(r"\s+/(?=[.?!,]|$)", "", text)
+    # a lead that says whose account it is stays the lead of what follows ("From what you're telling me though. The
+    # cutting ..." -> "From what you're telling me, the cutting ...")
+    text = re.sub(r"^(from what (?:you're|you are|you've been) (?:telling me|saying|describing))(?:,? though)?\. "
+                  r"(?!I\b)([A-Z])", lambda m: f"{m.group(1)}, {m.group(2).lower()}", text, flags=re.I)
     text = _one_of_each(_undouble(text))
     lead = re.match(r"^(\d{1,2})(?= [a-z])", text)
     if lead:  # "3 months is a while" -> "Three months is a while"
@@ -3698,6 +3722,12 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
                 validation, keep = _VALIDATE[(w.group(1) or "worry").lower()], False
                 if w.group("obj") and not set(w.group("obj").lower().split()) & _CONJ_WORDS:
                     validation = f"{validation[:-1]} about {w.group('obj')}."  # "... to worry about the eviction."
+            elif _siding_reply(text):
+                # "ur gran is right tho": siding with someone's verdict, asked about as theirs to weigh
+                keep = False
+                if not any(r == _siding_reply(text) for k, r in items if k == "rewritten"):
+                    items.append(("rewritten", _siding_reply(text)))
+                    continue
             elif _tag_reply(text):
                 # "no skipping": what the tag forbade, asked about instead of ruled out
                 keep = False
@@ -3834,7 +3864,8 @@ _ANY_NP = re.compile(r"(?<![\w'])((?:the|your|ur|his|her|their|our|that|this|tho
                      r"(?:(?!of\b)[a-z'-]+\s+){0,2}(?!of\b)[a-z'-]+)", re.I)
 # nouns that are no topic of their own: a verdict's frame ("a big deal", "bad news"), a time, a filler
 _NO_TOPIC = frozenset("""deal news thing things stuff way lot lots bit point idea fact matter joke mess excuse excuses
-    choice decision mistake time times day days week weeks night nights morning year years reason kind sort part one
+    choice decision mistake time times day days week weeks night nights morning mornings evening afternoon head year
+    years reason kind sort part one
     ones end world minute second moment while problem issue question sense person people guy lesson
     condition conditions disorder illness syndrome disease diagnosis""".split())
 
@@ -3905,6 +3936,8 @@ def _generic(label: str, sentence: str, start: int, end: int, avoid=()) -> str:
     if label != "judgment":
         return _GENERIC[label]
     np_ = _topic_noun(sentence, start, end, avoid)
+    if np_ and _head(np_) in _ROLES | {"judge", "court", "magistrate"}:
+        np_ = ""  # "the judge kinda has a point": an official, not what weighs on the person
     if np_:
         if _head(np_) in _PEOPLE:
             np_, verb = f"things with {np_}", "are"
@@ -4005,7 +4038,7 @@ def _unrepeat(text: str, phrases: list[str], keep: frozenset = frozenset()) -> s
             if pp and pp.end() == len(body) and pp.start() < b and pp.end() > a and out[b:b + 1] in {"?", ".", ","}:
                 changed = out[:pp.start()] + out[b:]
         if not changed and re.match(r"(?:in|at|on|by|until|till|during|over|before|after)\s", out[a:b], re.I) \
-                and out[b:b + 1] in {"?", ".", ","} and len(out[a:b].split()) <= 4:
+                and (out[b:b + 1] in {"?", ".", ","} or out[b:b + 5] == " and ") and len(out[a:b].split()) <= 4:
             # the repeat is a time or place said last ("... evict a mom with three kids in winter?"): it goes
             changed = out[:a].rstrip() + out[b:]
         if not changed or changed == out:
