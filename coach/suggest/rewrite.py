@@ -1420,6 +1420,10 @@ _SIDING = re.compile(r"^(your|ur|his|her|their|the) ([a-z]+?)(?:'s| is|s)? (?:to
                      r"(?:right|not wrong|got a point|has a point)(?: though| tho| about that| on this)?\W*$", re.I)
 
 
+# people besides family and friends whose verdict may be voiced or sided with ("the judge kinda has a point")
+_OFFICIALS = frozenset("judge court magistrate po".split())
+
+
 def _siding_reply(text: str) -> str:
     """Siding with someone's verdict on the person ("ur gran is right tho", "the judge kinda has a point") turned into
     a question about what they said ('' when the clause is no such siding).
@@ -1428,8 +1432,7 @@ def _siding_reply(text: str) -> str:
     ('What do you make of what your gran said?', '')
     """
     m = _SIDING.match(_OPENERS.sub("", normalise(text)).strip(" ,.!?;:").strip(" ,"))
-    if not m or not (m.group(2).lower() in _PEOPLE or m.group(2).lower() in _ROLES | {"judge", "court", "po", "gran",
-                                                                                        "nan", "grandma", "grandad"}):
+    if not m or m.group(2).lower() not in _PEOPLE | _ROLES | _OFFICIALS:
         return ""
     det = "your" if m.group(1).lower() == "ur" else m.group(1).lower()
     return f"What do you make of what {det} {m.group(2).lower()} said?"
@@ -1466,11 +1469,9 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
         # get where they're coming from"), theirs to weigh, not the supporter's to repeat
         who = re.sub(r"^(?:ur|u)\b", "your", voiced.group(1).lower())
         out.append(f"What do you make of what {who} {voiced.group(2).lower()}?")
-    sided = _SIDING.match(_OPENERS.sub("", normalise(sentence[lo:hi]).strip(" ,.!?;:")).strip(" ,"))
-    if sided and (sided.group(2).lower() in _PEOPLE or sided.group(2).lower() in _ROLES | {"judge", "court", "po"}):
-        # "your sister's right", "the judge kinda has a point": what they said, theirs to weigh
-        out.append(f"What do you make of what {'your' if sided.group(1).lower() == 'ur' else sided.group(1).lower()} "
-                   f"{sided.group(2).lower()} said?")
+    sided = _siding_reply(sentence[lo:hi])
+    if sided:  # "your sister's right", "the judge kinda has a point": what they said, theirs to weigh
+        out.append(sided)
     clause = normalise(_trim(sentence[lo:hi]))
     verb, rest, negated = _order(clause)
     if verb and re.search(r"\b(?:harder|worse|on (?:yourself|urself)|for (?:yourself|urself)|your own (?:fault|worst))\b",
@@ -1999,7 +2000,7 @@ _NOT_EXPERIENCE_START = frozenset("""till until unless because cause since if wh
 # nouns for people: a person is not an experience that "sounds really hard"
 _PEOPLE = frozenset("""son sons daughter daughters brother brothers sister sisters mom mum mother dad father parents
     parent wife husband partner boyfriend girlfriend kid kids child children baby friend friends uncle aunt grandma
-    grandpa grandmother grandfather cousin family doctor doctors nurse therapist man woman guy guys people person he
+    grandpa grandmother grandfather gran nan grandad cousin family doctor doctors nurse therapist man woman guy guys people person he
     she they him her them boss manager supervisor landlord neighbor neighbors neighbour neighbours roommate flatmate
     housemate coworker coworkers colleague colleagues teacher lads lad blokes bloke father-in-law mother-in-law brother-in-law sister-in-law
     in-laws""".split())
@@ -3936,7 +3937,7 @@ def _generic(label: str, sentence: str, start: int, end: int, avoid=()) -> str:
     if label != "judgment":
         return _GENERIC[label]
     np_ = _topic_noun(sentence, start, end, avoid)
-    if np_ and _head(np_) in _ROLES | {"judge", "court", "magistrate"}:
+    if np_ and _head(np_) in _ROLES | _OFFICIALS:
         np_ = ""  # "the judge kinda has a point": an official, not what weighs on the person
     if np_:
         if _head(np_) in _PEOPLE:
