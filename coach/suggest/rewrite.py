@@ -1422,6 +1422,7 @@ _SIDING = re.compile(r"^(your|ur|his|her|their|the) ([a-z]+?)(?:'s| is|s)? (?:to
 
 # people besides family and friends whose verdict may be voiced or sided with ("the judge kinda has a point")
 _OFFICIALS = frozenset("judge court magistrate po".split())
+_SIDING_HINT = re.compile(r"\b(?:right|wrong|point)\b", re.I)
 
 
 def _siding_reply(text: str) -> str:
@@ -1431,6 +1432,8 @@ def _siding_reply(text: str) -> str:
     >>> _siding_reply("ur gran is right tho"), _siding_reply("the weather is right")
     ('What do you make of what your gran said?', '')
     """
+    if not _SIDING_HINT.search(text):
+        return ""  # (asked of every clause around a rewrite: the cheap test first)
     m = _SIDING.match(_OPENERS.sub("", normalise(text)).strip(" ,.!?;:").strip(" ,"))
     if not m or m.group(2).lower() not in _PEOPLE | _ROLES | _OFFICIALS:
         return ""
@@ -3340,6 +3343,9 @@ _TIME_FIRST = re.compile(r"^(next time|this time|tonight|tomorrow|today|from now
                          r"now)?\?", re.I)
 
 
+_TIME_FIRST_WORD = re.compile(r"\W*(?:next|this|tonight|tomorrow|today|from)\b", re.I)  # (cheap test first)
+
+
 def _time_moved(text: str) -> str:
     """The question with a time said in front of it moved to its end ('' when there is none).
 
@@ -4132,7 +4138,7 @@ def rewrite(sentence: str, label: str, start: int, end: int, avoid=(), suspect=(
     name = vocative(sentence)
     made_all = []
     for c in _in_context(sentence, lo, hi, cores, avoid, generic) + base:
-        moved = _time_moved(_finish(c))
+        moved = _time_moved(_finish(c)) if _TIME_FIRST_WORD.match(c) else ""
         made_all += [moved, c] if moved else [c]
     for c in made_all:
         c = _finish(_FILLER_AFTER_ABOUT.sub("", c))
