@@ -129,6 +129,18 @@ def test_judgment_patterns(sentence, phrase, expected):
     assert _best(sentence, phrase, "judgment") == expected
 
 
+def test_transcriber_notes_closers_and_participles_are_not_kept():
+    # a stage direction is no topic, "simple as" presses the order, and "that party knowing ..." is no noun phrase
+    sentence = "You're -- (laughs) -- you're overreacting, man, she didn't mean it like that, come on."
+    i = sentence.index("you're overreacting")
+    assert not any("laughs" in c for c in rewrite(sentence, "judgment", i, i + len("you're overreacting")))
+    assert _best("Next time you stay home, simple as.", "Next time you stay home", "power_over") == \
+        "How would you feel about staying home next time?"
+    best = _best("You went back to that party knowing there'd be coke there, that was a pretty dumb move.",
+                 "that was a pretty dumb move", "judgment")
+    assert "party knowing is" not in best and "dumb" not in best
+
+
 def test_judgment_keeps_what_the_sentence_was_about():
     best = _best("you did all that just to annoy your landlord didn't you", "you did all that just to annoy",
                  "judgment")

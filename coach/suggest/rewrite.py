@@ -311,6 +311,8 @@ def _not_a_topic(f: str) -> bool:
     from coach.suggest.vocative import _NOT_NAMES, _known
 
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z']*", f)]
+    if re.search(r"[()\[\]]", f):
+        return True  # "(laughs)", "[inaudible]": the transcriber's note, not what the person said
     if not words or all(w in INTERJECTIONS or (w in _NOT_NAMES and w not in _WHEN) or w in STOP for w in words):
         return True
     if _DURATION.fullmatch(_TOPIC_FILLER.sub("", f.strip())):
@@ -1751,6 +1753,11 @@ def _things(sentence: str, lo: int, hi: int, start: int, end: int, avoid=()) -> 
 
 
 _BAD_END_WORDS = frozenset("first last whole own other same next".split())
+# a transcriber's note standing alone ("(laughs)", "[inaudible]"): nothing the supporter said
+_STAGE_DIRECTION = re.compile(r"\W*[\[(][^\])]*[\])]\W*")
+# -ing words that are nouns heading a phrase ("the wedding", "a team meeting", "the court hearing")
+_ING_NOUNS = frozenset("""building meeting meetings wedding weddings morning evening feeling feelings housing funding training
+    hearing ceiling clothing setting session ring thing things spring earring bedding filling""".split())
 # auxiliaries a noun phrase runs into in speech ("the office does send reminders"): "does" is no noun here
 _AUX_WORDS = frozenset("do does did is are was were has have had can could will would should shall may might must".split())
 
@@ -3432,7 +3439,7 @@ _VALIDATE = {"worry": "It makes sense to worry.", "stress": "It makes sense to f
              "panic": "It makes sense to feel some panic.", "freak out": "It makes sense to feel shaken."}
 _INTERJECTION = re.compile(r"^\W*(?:oh\W+)?(?:come on|real talk|seriously|tbh|ngl|lol|honestly|i mean|look|listen|"
                            r"okay|ok|yeah|no|wow|dude|man|bro|girl|full stop|period|for real|fyi|"
-                           r"(?:like,? )?(?:textbook|classic)|plain and simple|i'm telling you|i'm serious|i mean it|"
+                           r"(?:like,? )?(?:textbook|classic)|plain and simple|simple as(?: that)?|i'm telling you|i'm serious|i mean it|"
                            r"deffo|defo|deff|def|for sure|100%|a hundred percent|"
                            r"whether you (?:meant|like|want|mean) it or not)\W*$", re.I)
 # a tag that only enforces the order it follows ("that's the plan", "end of discussion", "I'm watching")
@@ -3742,6 +3749,7 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
                     items.append(("rewritten", _tag_reply(text)))
                     continue
             elif _INTERJECTION.match(text) or _RULE_TAG.match(text) or _CHECK_UP.match(normalise(text)) or \
+                    _STAGE_DIRECTION.fullmatch(text) or \
                     not _has_content(_REASSURANCE.sub("", _PROMISE_MARKERS.sub("", text))) or \
                     (_ONLY_VOUCH.match(text) and len(_PROMISE_MARKERS.sub("", text).split()) <= 2
                      and not _ACKNOWLEDGED.match(text)) or \
@@ -3889,6 +3897,8 @@ def _topic_noun(sentence: str, start: int, end: int, avoid=()) -> str:
     """The first noun phrase of the sentence outside the flagged ``start:end`` (and the other concerns, ``avoid``)
     that names a thing or a person to keep as the topic ("we sorted the rent, that's a lame excuse" -> 'the rent');
     '' when there is none."""
+    from lemminflect import getAllLemmas
+
     for m in _ANY_NP.finditer(sentence):
         a, b = m.span()
         if (a < end and b > start) or any(s < b and e > a for s, e, *_ in avoid):
@@ -3907,6 +3917,10 @@ def _topic_noun(sentence: str, start: int, end: int, avoid=()) -> str:
         # a quantity before the noun ("a little sweating", "a couple cuts") premodifies it
         quantity = lambda k: k == 1 and rest[0] in _QUANTITY_NOUNS | _QUANTITY_WORDS  # noqa: E731
         for k, w in enumerate(rest):
+            if k and ing(w) and w not in _ING_NOUNS and not quantity(k) and rest[k - 1] not in _QUANTITY_WORDS \
+                    and ("NOUN" in getAllLemmas(rest[k - 1]) or "ADJ" not in getAllLemmas(rest[k - 1])):
+                cut = k  # "that party knowing there'd be coke": the -ing word after a noun opens a clause
+                break
             if w in FUNCTION or w in _PREP or w in _AUX_WORDS or "'" in w or not (_noun_like(w) or ing(w)) or (
                     k and not (_premodifier(rest[k - 1]) or ing(rest[k - 1]) or quantity(k))):
                 cut = k
