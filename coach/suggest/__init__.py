@@ -78,6 +78,11 @@ _IMPOSSIBLE = re.compile(
     # that's how you get the points")
     r"|(?:^|(?<=[.!?])\s)(?:lots|loads|plenty|most|some|a lot|a few) of (?:people|folks|ppl|us|them)\.(?=\s|$)"
     r"|\b(?:it is|it's|its) (?:that's|thats|it's|its)\b"
+    # an intensifier cut from what it intensified ("I hope he's completely, and ..."), a preposition of time cut
+    # from its object ("With the heat off since."), a reflection of no more than a pronoun ("It sounds like you.")
+    r"|(?:'s|'re|'m|\bis|\bare|\bwas|\bwere|\bbe|\bam)\s+(?:completely|totally|absolutely|really|very|quite|super)[,.]"
+    r"|\b(?:since|until|till|from|without)\.(?=\s|$)"
+    r"|\bit sounds like (?:you|he|she|they|it|him|her|them)\."
     # a kind of something left standing as a sentence ("This kind of grief. That sounds really hard.")
     r"|(?:^|(?<=[.!?])\s)(?:this|that|the|a) (?:kind|sort|type) of \w+(?: \w+)?\.(?=\s|$)"
     # a speaker left without what they said ("Your mum thinks. What do you make of ...")
@@ -152,6 +157,9 @@ def well_formed(text: str) -> bool:
     [False, False, False, True]
     >>> well_formed("Lots of people. What helps?"), well_formed("It sounds like it is that's how you get the points.")
     (False, False)
+    >>> [well_formed(t) for t in ("I hope he's completely, and I can't promise it.", "With the heat off since.",
+    ...                           "It sounds like you. How are you feeling?", "It stopped completely.")]
+    [False, False, False, True]
     >>> well_formed("How would you feel about signing where the stickies are and we'll mail it?")
     False
     >>> [well_formed(t) for t in ("The voices are loud. What are they like?", "That's just how it is.",

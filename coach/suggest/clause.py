@@ -319,6 +319,8 @@ def _pause_after_and(toks, j: int) -> bool:
     j -= 1
     while j >= 0 and (toks[j].low in _PAUSE or toks[j].low == ","):
         j -= 1
+    if j >= 0 and toks[j].low in {"just", "to", "should", "gotta", "gonna", "must"}:
+        return True  # "why don't you just, um, quit", "you need to, uh, call": the verb they lead to follows
     return j >= 1 and toks[j].low in {"and", "or"} and not toks[j - 1].punct
 
 

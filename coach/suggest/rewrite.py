@@ -306,6 +306,8 @@ def _not_a_topic(f: str) -> bool:
     [True, True, False]
     >>> [_not_a_topic(t) for t in ("a couple of the nurses think", "shelters exist", "the interview")]
     [True, True, False]
+    >>> [_not_a_topic(t) for t in ("junkies", "(laughs)", "the meetings")]
+    [True, True, False]
     """
     from coach.suggest.content import INTERJECTIONS
     from coach.suggest.vocative import _NOT_NAMES, _known
@@ -313,6 +315,8 @@ def _not_a_topic(f: str) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z']*", f)]
     if re.search(r"[()\[\]]", f):
         return True  # "(laughs)", "[inaudible]": the transcriber's note, not what the person said
+    if any(w in L.JUDGMENT or w.rstrip("s") in L.JUDGMENT or w in PERSON_FIRST for w in words):
+        return True  # "junkies", "addicts": a stigma label is never what the person is asked about
     if not words or all(w in INTERJECTIONS or (w in _NOT_NAMES and w not in _WHEN) or w in STOP for w in words):
         return True
     if _DURATION.fullmatch(_TOPIC_FILLER.sub("", f.strip())):
@@ -491,7 +495,8 @@ def _order(clause: str, bare: bool = False) -> tuple[str, str, bool]:
 
 @lru_cache(maxsize=8192)  # asked again of the same clause by several rewrites of a sentence
 def _order_str(clause: str, bare: bool) -> tuple[str, str, bool]:
-    full = normalise(_trim(clause))
+    # (a filler between the order's lead and its verb is no part of either: "I'm gonna need you to, um, take")
+    full = normalise(_trim(_FILLER.sub("", clause) if "," in clause else clause))
     text = _ORDER_LEAD.sub("", full).strip()
     if _FORMULA_OBJ.match(text):
         return "", "", False  # "forgive me if ...", "trust me": a formula, not an order
