@@ -58,6 +58,8 @@ def _best(sentence, phrase, label, avoid=()):
     ("call the early intervention team first thing monday and dont let them fob you off",
      "call the early intervention team", "How would you feel about calling the early intervention team first thing "
      "monday and not letting them fob you off?"),
+    # a filler after the order's lead does not cut the order from its verb
+    ("Why don't you just, um, quit?", "Why don't you just", "How would you feel about quitting?"),
     ("You're calling your sponsor tonight, and I'm gonna ring him at nine to see if you did.",
      "You're calling your sponsor tonight",
      "How would you feel about calling your sponsor tonight?"),
