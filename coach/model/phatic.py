@@ -14,6 +14,8 @@ Anything else in the sentence (a noun, a "you", "again", "smh") lifts the discou
 
 >>> [phatic(t) for t in ["Wow.", "Nice one!", "mm-hm, right, okay", "Seriously?", "Hold on, one sec."]]
 [True, True, True, True, True]
+>>> [phatic(t) for t in ["Pull up a chair.", "Come on in, have a seat.", "Take a seat in the hallway and wait."]]
+[True, True, False]
 >>> [phatic(t) for t in ["That's awesome.", "Oh, that's great news!", "How lovely.", "What a relief."]]
 [True, True, True, True]
 >>> [phatic(t) for t in ["Wow, again?", "smh seriously", "Perfect, another relapse.", "Give me your phone.",
@@ -50,14 +52,19 @@ _PHRASES = re.compile(r"\b(?:nice one|good one|fair enough|of course|no way|got 
                       r"good to hear|hold on|hang on|one sec(?:ond)?|a sec(?:ond)?|bear with me|one moment|"
                       r"just a (?:sec|second|minute|moment)|see you|see ya|take care|talk soon|bye for now|speak soon)\b", re.I)
 # logistics said as an imperative, which orders nothing about the person's life
-_LOGISTICS = re.compile(
-    r"^(?:(?:sorry|okay|ok|right|so|oh)\W+)*(?:"
-    r"(?:give me|gimme) (?:a|one|two|three|five|ten|a few|a couple)(?: of)? (?:sec|secs|second|seconds|min|mins|"
+_LOGISTICS_FORMS = (
+    r"(?:(?:give me|gimme) (?:a|one|two|three|five|ten|a few|a couple)(?: of)? (?:sec|secs|second|seconds|min|mins|"
     r"minute|minutes|moment|moments|mo)"
     r"|(?:hold|hang) on(?: a (?:sec|second|minute|moment))?"
     r"|excuse the (?:mess|noise|state of (?:the|my) (?:room|office|desk))"
     r"|mind the (?:step|steps|gap|door|cables?|wet floor)"
-    r")\b[\W]*(?:(?:one sec|a sec|please|thanks)\W*)*$", re.I)
+    # hospitality ("pull up a chair", "have a seat", "come on in"): a welcome, not an order about their life
+    r"|(?:pull up|grab|take|have) a (?:chair|seat|pew)|come (?:on )?in|make yourself (?:at home|comfortable)"
+    r"|help yourself(?: to (?:a |some )?(?:tea|coffee|water|biscuits?|cookies?))?)\b")
+# one form, or a few said together ("come on in, have a seat")
+_LOGISTICS = re.compile(
+    rf"^(?:(?:sorry|okay|ok|right|so|oh)\W+)*{_LOGISTICS_FORMS}(?:\W+(?:and\s+)?{_LOGISTICS_FORMS})*"
+    r"[\W]*(?:(?:one sec|a sec|please|thanks)\W*)*$", re.I)
 _TOKENS = re.compile(r"[a-z]+(?:[-'][a-z]+)*")
 # the frame of a reaction ("that's awesome", "how lovely", "what a relief", "that's great news"): read as the
 # reaction word alone, so the sentence is phatic when nothing else is in it
