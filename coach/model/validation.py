@@ -34,17 +34,20 @@ def challenge_rows(path: Path = CHALLENGE) -> list[dict]:
 
 
 def evaluate_challenge(model, path: Path = CHALLENGE) -> dict:
+    return _by_style(model, challenge_rows(path))
+
+
+def _by_style(model, rows: list[dict]) -> dict:
+    """Utterance-level metrics of ``model`` on ``rows`` (each with ``style`` and ``labels``), over all and by style."""
     from coach.model.data import utterance_matrix
     from coach.model.evaluate import label_metrics, utterance_predictions
 
-    rows = challenge_rows(path)
     labels = list(model.labels_)
     out = {}
     for style in ["all", *sorted({r["style"] for r in rows})]:
         part = [r for r in rows if style == "all" or r["style"] == style]
-        y = utterance_matrix(part, labels)
         _, pred = utterance_predictions(model, part)
-        out[style] = {"n": len(part), **label_metrics(y, pred, labels)}
+        out[style] = {"n": len(part), **label_metrics(utterance_matrix(part, labels), pred, labels)}
     return out
 
 
@@ -80,17 +83,7 @@ PROBES = (
 
 def evaluate_probe(model, path: Path) -> dict:
     """Utterance-level metrics on a probe file (``id``, ``style``, ``text``, ``labels``), over all and by style."""
-    from coach.model.data import utterance_matrix
-    from coach.model.evaluate import label_metrics, utterance_predictions
-
-    rows = list(corpus_mod.read_jsonl(path))
-    labels = list(model.labels_)
-    out = {}
-    for style in ["all", *sorted({r["style"] for r in rows})]:
-        part = [r for r in rows if style == "all" or r["style"] == style]
-        _, pred = utterance_predictions(model, part)
-        out[style] = {"n": len(part), **label_metrics(utterance_matrix(part, labels), pred, labels)}
-    return out
+    return _by_style(model, list(corpus_mod.read_jsonl(path)))
 
 
 def auc(pos: list[float], neg: list[float]) -> float:

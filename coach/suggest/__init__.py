@@ -55,6 +55,8 @@ _DETERMINERS = "the a an your our their every"
 # ... of which these never start an attributive compound ("the on-call nurse" is often written "the on call nurse",
 # "the in crowd", "the after party": those are left out after a determiner)
 _NEVER_ATTRIBUTIVE = "with about for to at from into onto during since until till than without between among against upon"
+# terms of address, which left standing as a sentence ("... either way? Brother.") are no part of a reply
+_ADDRESS_WORDS = "love|hun|hon|mate|man|bro|dude|girl|babe|sweetheart|darling|pal|buddy|brother|sis"
 _IMPOSSIBLE = re.compile(
     rf"(?<![\w'-])(?:(?:{'|'.join(_PREPOSITIONS.split() + _DETERMINERS.split())})\s+of"
     rf"|(?:{'|'.join(_DETERMINERS.split())})\s+(?:{'|'.join(_NEVER_ATTRIBUTIVE.split())}|and|or|but|is|are|was|were)"
@@ -68,7 +70,7 @@ _IMPOSSIBLE = re.compile(
     r"|\bas of\s+(?:I|I'm|I've|you|he|she|we|they)\b|\bas of\W*$"
     # a term of address left standing as a sentence ("... about it? Love."), and the supporter's own next step
     # joined into the question put to the person ("How would you feel about booking it and I'll ring you at ten?")
-    r"|(?:^|(?<=[.!?])\s)(?:love|hun|hon|mate|man|bro|dude|girl|babe|sweetheart|darling|pal|buddy|brother|sis)\.(?=\s|$)"
+    rf"|(?:^|(?<=[.!?])\s)(?:{_ADDRESS_WORDS})\.(?=\s|$)"
     r"|\bhow (?:would|do) you feel about\b[^?.!]*\band (?:I'll|I will|I'm|I am|ill|im|we'll|we will|we're|we are)\b"
     # a quantity, a limit or a source left standing as a sentence when its clause went ("Every drawer.", "Down to
     # the bus fare.", "From what you're telling me though.")
@@ -241,8 +243,7 @@ def _candidates(sentence: str, label: str, start: int, end: int, banked: list[st
     return [Suggestion(with_vocative(c.text, name), c.why, c.source) for c in out] if name else out
 
 
-_ADDRESS_ALONE = re.compile(r"(?:^|(?<=[.!?]))\s*(?:love|hun|hon|mate|man|bro|dude|girl|babe|sweetheart|darling|pal|"
-                            r"buddy|brother|sis)\.(?=\s|$)", re.I)
+_ADDRESS_ALONE = re.compile(rf"(?:^|(?<=[.!?]))\s*(?:{_ADDRESS_WORDS})\.(?=\s|$)", re.I)
 
 
 # a context clause scoring this multiple of a concern's threshold, read on its own, is not kept verbatim. It trades

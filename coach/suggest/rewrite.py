@@ -3737,23 +3737,19 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
             keep = False  # "... or | you'll lose the place": the consequence that presses goes with the order
         else:
             w = _WORRY.match(text)
+            # "ur gran is right tho": siding with someone's verdict, asked about as theirs to weigh; "no skipping":
+            # what the tag forbade, asked about instead of ruled out
+            reply = "" if w else (_siding_reply(text) or _tag_reply(text))
             if w:
                 validation, keep = _VALIDATE[(w.group(1) or "worry").lower()], False
                 if w.group("obj") and not set(w.group("obj").lower().split()) & _CONJ_WORDS:
                     validation = f"{validation[:-1]} about {w.group('obj')}."  # "... to worry about the eviction."
-            elif _siding_reply(text):
-                # "ur gran is right tho": siding with someone's verdict, asked about as theirs to weigh
+            elif reply:
                 keep = False
-                if not any(r == _siding_reply(text) for k, r in items if k == "rewritten"):
-                    items.append(("rewritten", _siding_reply(text)))
+                if not any(r == reply for k, r in items if k == "rewritten"):
+                    items.append(("rewritten", reply))
                     continue
-            elif _tag_reply(text):
-                # "no skipping": what the tag forbade, asked about instead of ruled out
-                keep = False
-                if not any(r == _tag_reply(text) for k, r in items if k == "rewritten"):
-                    items.append(("rewritten", _tag_reply(text)))
-                    continue
-            elif _INTERJECTION.match(text) or _RULE_TAG.match(text) or _CHECK_UP.match(normalise(text)) or \
+            elif _INTERJECTION.match(text) or _RULE_TAG.match(text) or _CHECK_UP.match(text) or \
                     _STAGE_DIRECTION.fullmatch(text) or \
                     not _has_content(_REASSURANCE.sub("", _PROMISE_MARKERS.sub("", text))) or \
                     (_ONLY_VOUCH.match(text) and len(_PROMISE_MARKERS.sub("", text).split()) <= 2
