@@ -46,6 +46,8 @@ _SCEN = re.compile(r"^[A-Za-z0-9]+-s\d{3}$")
 
 def check_record(rec: dict) -> list[str]:
     """Return the problems with one authoring record (empty when it is fine)."""
+    if not isinstance(rec, dict):
+        return ["not a JSON object"]
     problems = []
     for key in ("id", "scenario", "setting", "register", "topic", "text", "spans"):
         if key not in rec:
@@ -69,6 +71,9 @@ def check_record(rec: dict) -> list[str]:
     n_words = len(text.split())
     if not 1 <= n_words <= 90:
         problems.append(f"{n_words} words (keep to 2-80)")
+    if not isinstance(rec["spans"], list) or not all(isinstance(sp, dict) for sp in rec["spans"]):
+        problems.append("spans must be a list of objects with label and phrase")
+        return problems
     seen = set()
     for span in rec["spans"]:
         label, phrase = span.get("label"), span.get("phrase")
@@ -110,6 +115,9 @@ def check_file(path: Path) -> tuple[list[str], Counter]:
     for n, rec in enumerate(read_jsonl(path), 1):
         for p in check_record(rec):
             problems.append(f"{path}:{n}: {p}")
+        if not isinstance(rec, dict) or not isinstance(rec.get("spans"), list):
+            counts["total"] += 1
+            continue
         if rec.get("id") in ids:
             problems.append(f"{path}:{n}: duplicate id {rec.get('id')!r}")
         ids.add(rec.get("id"))
@@ -200,14 +208,27 @@ def sha256_of(paths: list[Path]) -> str:
     return h.hexdigest()
 
 
+_USAGE = "usage: python3 -m coach.corpus check FILE... | build"
+
+
 def _main(argv: list[str]) -> int:
+    if any(a in {"-h", "--help"} for a in argv):
+        print(_USAGE)
+        return 0
     if len(argv) >= 2 and argv[0] == "check":
         status = 0
         for name in argv[1:]:
-            problems, counts = check_file(Path(name))
+            try:
+                problems, counts = check_file(Path(name))
+            except (OSError, UnicodeDecodeError, ValueError) as exc:  # one line, then the other files
+                reason = exc if isinstance(exc, ValueError) and not isinstance(exc, UnicodeDecodeError) else (
+                    f"{name}: cannot read: {exc.strerror if isinstance(exc, OSError) else 'not UTF-8 text'}")
+                print(f"error: {reason}", file=sys.stderr)
+                status = 2
+                continue
             for p in problems:
                 print(p)
-            status |= bool(problems)
+            status = max(status, int(bool(problems)))
             print(f"{name}: {counts['total']} records, {len(problems)} problems")
             print("  " + ", ".join(f"{k}={counts[k]}" for k in (*LABELS, "none", "hard_negative")))
             print("  " + ", ".join(f"{k}={v}" for k, v in sorted(counts.items()) if ":" in k))
@@ -215,7 +236,7 @@ def _main(argv: list[str]) -> int:
     if argv and argv[0] == "build":
         print(f"wrote {build()} records to {BUILT}")
         return 0
-    print("usage: python3 -m coach.corpus check FILE... | build", file=sys.stderr)
+    print(_USAGE, file=sys.stderr)
     return 2
 
 

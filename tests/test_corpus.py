@@ -153,3 +153,23 @@ def test_corpus_tool_survives_a_closed_pipe():
         f"{sys.executable} -m coach.corpus check corpora/src/A.jsonl corpora/src/B.jsonl | head -c 1",
         shell=True, cwd=corpus.ROOT, capture_output=True, text=True, timeout=120)
     assert "Traceback" not in proc.stderr, proc.stderr
+
+
+def test_corpus_check_reports_bad_files_in_one_line(tmp_path, capsys):
+    """An author's slip (a missing file, a binary file, a line that is not JSON, a record that is not an object,
+    spans that are not a list) is one line each and exit 2 or 1, never a traceback; the other files still get checked."""
+    binary = tmp_path / "b.jsonl"
+    binary.write_bytes(b"\xff\xfe\x00\x01")
+    not_json = tmp_path / "n.jsonl"
+    not_json.write_text("hello\n", encoding="utf-8")
+    odd = tmp_path / "o.jsonl"
+    odd.write_text('[1]\n{"id": "A-0001", "scenario": "A-s001", "setting": "housing", "register": "spoken", '
+                   '"topic": "general", "text": "hi there", "spans": "x"}\n', encoding="utf-8")
+    assert corpus._main(["check", str(tmp_path / "missing.jsonl"), str(binary), str(not_json)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 3 and all(line.startswith("error: ") for line in err), err
+    assert "No such file" in err[0] and "not UTF-8" in err[1] and "not JSON" in err[2]
+    assert corpus._main(["check", str(odd)]) == 1
+    out = capsys.readouterr().out
+    assert "o.jsonl:1: not a JSON object" in out and "o.jsonl:2: spans must be a list" in out
+    assert corpus._main(["--help"]) == 0 and "usage:" in capsys.readouterr().out
