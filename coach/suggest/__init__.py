@@ -85,6 +85,8 @@ _IMPOSSIBLE = re.compile(
     r"|(?:'s|'re|'m|\bis|\bare|\bwas|\bwere|\bbe|\bam)\s+(?:completely|totally|absolutely|really|very|quite|super)[,.]"
     r"|\b(?:since|until|till|from|without)\.(?=\s|$)"
     r"|\bit sounds like (?:you|he|she|they|it|him|her|them)\."
+    # a hope with no subject ("I hope stays between us": the claim "Stays between us, I promise" had none)
+    r"|\bI hope (?:stays?|goes|gets|comes|happens|works|leaves|is|are|was|will|won't|never|always)\b"
     # a kind of something left standing as a sentence ("This kind of grief. That sounds really hard.")
     r"|(?:^|(?<=[.!?])\s)(?:this|that|the|a) (?:kind|sort|type) of \w+(?: \w+)?\.(?=\s|$)"
     # a speaker left without what they said ("Your mum thinks. What do you make of ...")
@@ -118,10 +120,12 @@ _IMPOSSIBLE = re.compile(
     r"(?:next|this) (?:week|session|meeting))\.(?=\s|$)"
     # a subordinate clause left standing as a sentence ("Till the cravings settle down.", "After what you saw.")
     r"|(?:^|(?<=[.!?])\s+)(?:(?:sorry|but|and|so),? )*(?:till|until|unless|because|cause|cuz|whereas|although|though|"
-    r"if|when|while|(?:after|before|since) (?:what|all|everything))\b[^.?!,;:]*\."
+    r"if|when|while|(?:after|before|since|once) (?:what|all|everything|you|u|we|they|he|she|i)(?!')|"
+    r"(?:after|before|since|once) (?:you're|you've|we're|they're)\b)\b[^.?!,;:]*\."
     # a topic that is a clause cut loose ("Can you tell me more about cutting because your boyfriend?")
-    r"|\b(?:tell me more about|what has|what was going on for you around) [^?.!]*\b(?:because|cause|cuz|if|unless|"
-    r"whereas)\b", re.I)
+    # ("... about skipping doses because of a tremor?": "because of" heads a noun phrase, no clause)
+    r"|\b(?:tell me more about|what has|what was going on for you around) [^?.!]*\b(?:because(?! of\b)|cause|cuz|if|"
+    r"unless|whereas)\b", re.I)
 
 
 def well_formed(text: str) -> bool:
@@ -164,6 +168,10 @@ def well_formed(text: str) -> bool:
     [False, False, False, True]
     >>> well_formed("How would you feel about signing where the stickies are and we'll mail it?")
     False
+    >>> well_formed("I hope stays between us, and I can't promise it."), well_formed("I hope it stays between us.")
+    (False, True)
+    >>> well_formed("Before you leave today. How would you feel about it?"), well_formed("Before you leave, call me.")
+    (False, True)
     >>> [well_formed(t) for t in ("The voices are loud. What are they like?", "That's just how it is.",
     ...                           "I can try, and I will.", "What helps? The walks help.")]
     [True, True, False, True]
@@ -234,6 +242,15 @@ def _candidates(sentence: str, label: str, start: int, end: int, banked: list[st
         lo, hi = rewrite._covering(sentence, start, end)
         if (lo, hi) != (start, end):
             made += [t for t in rewrite.rewrite(sentence, label, lo, hi, avoid, suspect) if t not in made]
+        phrase = sentence[start:end]
+        if made and all(repeats_phrase(t, phrase) for t in made):
+            # the tagger's phrase is the tail of a run of orders ("Delete your social media now and stay off it for
+            # a month"): every rewrite of the clause says it again, so the orders before it are offered on their own
+            for m in re.finditer(r",?\s+(?:and then|and|then)\s+", sentence[lo:start]):
+                cut = sentence[:lo + m.start()].rstrip(" ,") + "."  # the sentence as far as the orders before it
+                made += [t for t in rewrite.rewrite(cut, label, lo, len(cut) - 1, [a for a in avoid if a[1] <= len(cut)],
+                                                    [a for a in suspect if a[1] <= len(cut)])
+                         if t not in made and not repeats_phrase(t, phrase)]
     out = [Suggestion(t, info.why, "rewrite") for t in made]
     out += [Suggestion(t, info.why, "bank") for t in banked]
     out += [Suggestion(t, info.why, "guideline") for t in info.alternatives]

@@ -373,10 +373,14 @@ def segments(sentence: str) -> tuple[tuple[int, int], ...]:
                 continue  # "I've gone ahead and, um, put you down": the comma is a pause inside the clause
             cuts.append(t.idx)
             continue
-        if prev.punct or pl in AUX or pl in {"n't", "nt", "not"}:
-            continue
         nxt = toks[k + 1].low if k + 1 < len(toks) else ""
         nxt2 = toks[k + 2].low if k + 2 < len(toks) else ""
+        if low in _CONJ and nxt in {"you", "u", "they", "we"} and nxt2 in {"re", "'re", "ll", "'ll"} and not prev.punct \
+                and pl in AUX:
+            cuts.append(t.idx)  # "... more than most would but youre going to hr on monday": after an aux too
+            continue
+        if prev.punct or pl in AUX or pl in {"n't", "nt", "not"}:
+            continue
         subject_next = nxt in _SUBJECT_AUX and (nxt2 in AUX or nxt in _NOMINATIVE)
         if low in _CONJ and subject_next:
             cuts.append(t.idx)

@@ -129,13 +129,31 @@ CONCERN_WORDS: dict[str, frozenset[str]] = {
 # The tags that press an order home ("no ifs or buts", "that's the deal", "I'll be checking", "it's not up for
 # discussion"): the order's own words, which a person-driven alternative drops, so not content to keep either.
 RULE_TAGS = re.compile(
-    r"\bno ifs(?:,? (?:and|or) buts)?\b|\bno buts\b|\bno (?:excuses|arguments?|arguing|debate|discussion|"
+    r"\bno ifs(?:,? (?:and|or) buts)?\b|\bno buts\b|\bno (?:more )?(?:excuses|arguments?|arguing|debate|discussion|"
     r"exceptions|negotiating)\b|\b(?:it's|its|that's|thats|this is|it is)(?: just)? not (?:up for )?(?:a )?"
     r"(?:discussion|debate|choice|negotiable)\b|\bnon-?negotiable\b|\b(?:that's|thats|that is|them's) the (?:deal|rule|"
-    r"rules|plan)\b|\bend of (?:story|discussion|debate)\b|\b(?:whether you like it or not|like it or not)\b|"
+    r"rules|plan)\b|\b(?:that's|thats|that is|it's|its) (?:the |our |my )?(?:house|building|program|group|unit) rules?\b|"
+    r"\bend of (?:story|discussion|debate)\b|\b(?:whether you like it or not|like it or not)\b|"
     r"\b(?:and )?i(?:'ll| will|'m gonna| am going to) (?:be )?check(?:ing)?(?: on (?:you|that|it))?\b|"
-    r"\bi(?:'m| am) not asking\b|\bi mean it\b|\beverybody does(?: it)?\b|\beveryone does(?: it)?\b",
+    r"\bi(?:'m| am) not asking\b|\bi mean it\b|\beverybody does(?: it)?\b|\beveryone does(?: it)?\b|"
+    # closing formulas: "simple as (that)", "end of.", ", period", "full stop", "that's (just) how it is / works (here)",
+    # "no wiggle room", "whether you like it / want them / feel ready or not"
+    r"\bsimple as(?: that)?\b|\bend of(?=\s*(?:[.!]|$))|,\s*period\b|\bfull stop\b|\b(?:and )?(?:that's|thats|that is)"
+    r"(?: just)? (?:how it (?:is|works)|the way it (?:is|works))(?: (?:here|round here|in here))?\b|"
+    r"\bno wiggle room\b|\bwhether (?:you|u) (?:like it|want (?:it|them|to)|feel ready|agree) or not\b|"
+    r"\b(?:i'm|im|i am|i'll be|ill be) watching\b|\bno matter (?:what(?=\s*(?:[,.!?]|$))|the (?:pay|cost|price))\b",
     re.I)
+
+
+# The words that vouch for a promise ("you have my word", "I'd put money on it", "I swear on my kids", "consider it
+# done", "it's a done deal", "no problem", "I can feel it"): the promise's own words, like "I promise", which a
+# person-driven alternative drops, so not content to keep either.
+VOUCHING = re.compile(
+    r"\b(?:(?:you|u) (?:have|got) my word|(?:i'd|id|i would) (?:put|bet) (?:money|my life|my house) on it|"
+    r"(?:i )?swear (?:on|to) (?:my|me|god)(?: \w+(?:'s \w+)?)?|consider it (?:done|sorted|handled)|"
+    r"(?:it's|its|that's|thats|it is) a done deal|no problem(?: at all)?|i can feel it|mark my words|"
+    r"take it from me|(?:i'm|im|i am) telling (?:you|u)|hand on (?:my )?heart|cross my heart|100%|"
+    r"a hundred (?:percent|per cent))\b", re.I)
 
 
 def _interjection(low: str, opens_clause: bool) -> bool:
@@ -158,6 +176,8 @@ def _content_words(text: str, start: int, end: int, label: str | None = None) ->
     outside = (text[:start] + " " + text[end:]).replace("\u2019", "'")
     if label == "power_over":
         outside = RULE_TAGS.sub(" ", outside)
+    elif label == "false_promise":
+        outside = VOUCHING.sub(" ", outside)
     found = list(re.finditer(r"[A-Za-z][A-Za-z']*", outside))
     words = [m.group(0) for m in found]
     # a word opens a clause when only spaces (or nothing) separate it from the start or from punctuation
@@ -186,11 +206,15 @@ def _in_formula(words: list[str], k: int) -> bool:
     """Is ``words[k]`` a verb or noun only inside a fixed formula, not as a main verb or noun?
 
     "going to stop" (future auxiliary), "come on", "trust me", "I bet", "no question", "no doubt", "no excuses",
-    "no matter what", a closing "period", "full stop"; and a word that can be an adjective right after a copula
-    or an intensifier ("you'll be fine", "really sick"), where it is one.
+    "no matter what", a closing "period", "full stop", "at some point", the frame "it sounds like", "from what you're
+    describing"; and a word that can be an adjective right after a copula or an intensifier ("you'll be fine",
+    "really sick"), where it is one.
 
     >>> [_in_formula("it's going to stop".split(), 1), _in_formula("going to the meeting".split(), 0)]
     [True, False]
+    >>> [_in_formula("at some point you".split(), 2), _in_formula("it sounds like".split(), 1),
+    ...  _in_formula("the point is".split(), 1), _in_formula("that sound at night".split(), 1)]
+    [True, True, False, False]
     >>> [_in_formula("you'll be fine".split(), 2), _in_formula("pay the fine".split(), 2)]
     [True, False]
     """
@@ -203,6 +227,10 @@ def _in_formula(words: list[str], k: int) -> bool:
     if w == "going" and nxt == "to" and nxt2 and nxt2 not in STOP | {"the", "a", "an"}:
         return is_base_verb(nxt2)
     return ((w == "come" and nxt == "on") or (w == "trust" and nxt == "me") or (w == "bet" and prev == "i")
+            or (w == "point" and prev == "some" and k >= 2 and words[k - 2] == "at")
+            or (w in {"sound", "sounds", "sounded"} and nxt == "like")
+            or (w in {"describing", "saying", "telling"} and prev in {"you're", "youre", "you've", "youve"}
+                and k >= 2 and words[k - 2] in {"what", "from"})
             or (w in {"question", "doubt", "excuse", "excuses"} and prev == "no")
             or (w == "matter" and prev == "no" and nxt == "what")
             or (w == "period" and k == len(words) - 1) or (w == "stop" and prev == "full"))
@@ -210,13 +238,15 @@ def _in_formula(words: list[str], k: int) -> bool:
 
 def content_words(text: str, start: int = 0, end: int = 0, label: str | None = None) -> set[str]:
     """Stems of the content words of ``text`` outside ``text[start:end]`` (and, given the finding's
-    ``label``, outside that concern's own vocabulary, :data:`CONCERN_WORDS`, and for an order outside its rule
-    tags, :data:`RULE_TAGS`).
+    ``label``, outside that concern's own vocabulary, :data:`CONCERN_WORDS`, for an order outside its rule
+    tags, :data:`RULE_TAGS`, and for a promise outside the words that vouch for it, :data:`VOUCHING`).
 
     >>> sorted(content_words("That's NSSI, classic, from the stress at work.", 0, 6, "diagnosis"))
     ['stress', 'work']
     >>> sorted(content_words("Go to NA tonight, no ifs or buts, that's the deal.", 0, 16, "power_over"))
     []
+    >>> sorted(content_words("You'll get a flat, I'll chase it for you, consider it done.", 0, 17, "false_promise"))
+    ['chase']
     """
     return set(_content_words(text, start, end, label))
 

@@ -399,7 +399,7 @@ _ORDER_LEAD = re.compile(
     r"(?:man|dude|bro|bruh|girl)(?=[,\s]+(?:that|thats|that's|this|it|its|it's|you|u|ur|you're|i|i'm|im|we|he|she|"
     r"they|there|there's|honestly|seriously|listen|look)\b)|"
     r"(?:the|what) (?:best |first |only |main )?(?:thing|move) (?:to do|you do|you can do|you need to do|you're gonna "
-    r"do)(?: now| here| first)? is|"
+    r"do)(?: now| here| first| tonight| today| tomorrow| this week| right now)? is(?: to)?|"
     # "what you're gonna do is", "what u need to do is": the order is what follows
     r"what (?:you|u)(?:'re|'ll| are| r| will)?(?: (?:gonna|going to|need to|have to|gotta|got to|should|must))? do"
     r"(?: now| here| first| tonight| today| tomorrow)? is|"
@@ -409,8 +409,12 @@ _ORDER_LEAD = re.compile(
     r"sunday)|"
     r"i mean|you know|yeah|well|anyway|now|i think|i really think|i do think|i really do think|i honestly think|"
     r"what i'd say is|my advice is|i feel like|maybe|tbh|ngl|imo|just|def|definitely|frankly|"
-    r"really|please|first thing tomorrow|tomorrow|tonight|today|from now on|next time|"
+    r"really|please|pls|plz|first thing tomorrow|tomorrow|tonight|today|from now on|next time|"
     r"starting (?:tonight|today|tomorrow|now|this \w+|next \w+))\b[,:\s]*)+", re.I)
+# a group's step said as what "we" all do ("let's leave the childhood stuff at the door"): handed back; "let's see",
+# "let's talk about it", "let's take a breath" stay formulas
+_LETS_STEP = re.compile(r"^(?:let's|lets|let us)(?: all| just| both)?\s+(?!(?:see|say|talk|think|be|hear|try|not|get you|"
+                        r"have a|take a (?:breath|minute|moment|break|look))\b)(?=[a-z]+\b)", re.I)
 _ORDER_FORMS = (
     (re.compile(r"^why (?:don't|dont|do not) (?:you|u|ya)\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^(?:how about|what about) (?:you|u)\s+(?:just\s+)?", re.I), False),
@@ -422,6 +426,7 @@ _ORDER_FORMS = (
                 r"to\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^(?:you|u)(?:'re| are)? (?:just )?(?:gonna|going to) (?:just )?have to\s+(?:just\s+)?", re.I), False),
     (re.compile(r"^make sure (?:that )?(?:you|u)\s+", re.I), False),
+    (_LETS_STEP, False),
     # advice said as what the supporter would do in the person's place ("if i were u id just leave it blank",
     # "honestly, if I were you, I'd ring them"): the step, handed back
     (re.compile(r"^if i (?:were|was) (?:you|u|in your shoes|in ur shoes),? (?:i'd|id|i would)(?: just| probably| "
@@ -463,7 +468,8 @@ _WANT_THING = re.compile(r"^i(?:'d| would)? (?:really |just |still )?(?:want|nee
 
 
 _DESTINATION = frozenset("the every your a an my his her our their that this group school work church class court "
-                         "rehab meetings".split())
+                         "rehab meetings hr detox bed na aa gym college uni hospital probation therapy treatment "
+                         "counselling counseling clinic dinner lunch breakfast mass".split())
 _DETS_OBJ = frozenset("him her it them me the a an your his my their our up out off down back".split())
 
 
@@ -498,7 +504,7 @@ def _order_str(clause: str, bare: bool) -> tuple[str, str, bool]:
     # (a filler between the order's lead and its verb is no part of either: "I'm gonna need you to, um, take")
     full = normalise(_trim(_FILLER.sub("", clause) if "," in clause else clause))
     text = _ORDER_LEAD.sub("", full).strip()
-    if _FORMULA_OBJ.match(text):
+    if _FORMULA_OBJ.match(text) and not _LETS_STEP.match(text):
         return "", "", False  # "forgive me if ...", "trust me": a formula, not an order
     # a time said in front of the order ("at some point, you've got to let it go") stays with it, at its end
     when = _LEAD_TIME.search(full[:len(full) - len(text)])
@@ -554,6 +560,16 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
                         tail = tail[:m.start()]
                     break
             return base, tail.strip(), False
+    everyone = re.match(r"^(?:everyone|everybody|each of you|every one of you)(?: here| in here| in this room)? "
+                        r"([a-z]+s)\b(.*)$", text, re.I)
+    if everyone:  # "everyone does a check-out before heading off": a rule for the room, the step handed back
+        from lemminflect import getLemma
+
+        word = everyone.group(1).lower()
+        base = (getLemma(word, upos="VERB") or (word,))[0]
+        if base != word and (_action_verb(base) or base == "do") and base not in _STATIVE | {"be", "have"} \
+                and _has_content(everyone.group(2)):
+            return base, everyone.group(2).strip(), False
     no_more = re.match(r"^no (?:more )?(\w+ing)\b\s*(.*)$", text, re.I)
     # ("no quitting" on its own is a tag after an order, answered by what might make quitting tempting)
     if no_more and _is_gerund(no_more.group(1)) and no_more.group(1).lower() not in _STATES and (
@@ -576,9 +592,11 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
     if re.match(r"^(?:you|u) (?:did|do) (?:\w+)\b", text, re.I) and not re.match(r"^(?:you|u) do (?:it|that|this|what)\b",
                                                                             text, re.I):
         return "", "", False  # "u did work that one job last yr": what they did, said with stress, no order
-    decided = _DECIDED.match(text)
-    if decided and _is_gerund(decided.group(1)) and decided.group(1).lower() not in _STATES \
-            and _action_verb(_base(decided.group(1).lower())):
+    planned = _PLAN_YOU.match(text)
+    if planned:  # "the plan is you're telling your prescriber on Monday": decided, whatever the day
+        text = text[planned.end():]
+    decided = (_PLANNED if planned else _DECIDED).match(text)
+    if decided and _decided_step(decided.group(1).lower(), decided.group(2)):
         # "you're calling your sponsor tonight", "ur moving in on monday": a step decided for the person, said as
         # what they are doing on a given day, handed back as the step ("How would you feel about calling ...")
         # a step joined to it is decided too ("... and putting in for it", "and you're telling her"): in its base
@@ -617,8 +635,38 @@ def _order_of(text: str, bare: bool = False) -> tuple[str, str, bool]:
 # future as settled; without one it is what the person is doing now ("you're drinking again"), no order
 _DECIDED = re.compile(r"^(?:you|u)(?:'re| are| r|re)\s+(?:not\s+)?([a-z]+ing)\b(?=.*\b(?:tonight|tomorrow|tmrw|tmr|today|this (?:morning|"
                       r"afternoon|evening|week|weekend)|next (?:week|time|session|meeting|month)|first thing|"
-                      r"(?:on |this |next )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|at (?:\d|nine|"
-                      r"ten|eleven|noon|midday))\b)(.*)$", re.I)
+                      r"(?:on |this |next |by )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|weds|"
+                      r"thurs|fri|sat|sun)|at (?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|"
+                      r"midday)|all week|from (?:here|now on)|every (?:night|day|morning|evening|week|visit|session)|by "
+                      r"(?:morning|tonight|tomorrow|the weekend))\b)(.*)$", re.I)
+
+
+# a plan, deal or rule announced as what the person is doing ("the plan is you're telling your prescriber Monday")
+_PLAN_YOU = re.compile(r"^(?:(?:the|my|our|so the|here's the) (?:plan|deal|rule)(?: for (?:you|u|tonight|today|this "
+                       r"week))? (?:is|'s)|here's what's (?:happening|going to happen|gonna happen))[,:]? (?:that )?"
+                       r"(?=(?:you|u)(?:'re| are| r|re)\s)", re.I)
+_PLANNED = re.compile(r"^(?:you|u)(?:'re| are| r|re)\s+(?:not\s+)?([a-z]+ing)\b(.*)$", re.I)
+# the states a progressive names ("you're doing okay", "you're telling me", "you're getting better") that are steps
+# when an object follows ("you're doing the evening group", "you're telling your prescriber")
+_STATE_STEPS = frozenset("doing telling getting making talking asking".split())
+_OBJECT_START = re.compile(r"^\s*(?:the|your|ur|a|an|that|this|those|these|them|him|her|his|their|every|all|some)\b", re.I)
+
+
+def _decided_step(gerund_: str, tail: str) -> bool:
+    """Is ``gerund_`` (+ ``tail``), said in the progressive of a settled future, a step the person is told to take?
+
+    >>> _decided_step("doing", " the evening group all week"), _decided_step("doing", " okay tonight")
+    (True, False)
+    >>> _decided_step("redoing", " your cv tonight"), _decided_step("telling", " me tonight")
+    (True, False)
+    """
+    if not (_is_gerund(gerund_) or (gerund_.endswith("ing") and _base(gerund_) != gerund_
+                                    and _can_be_verb(_base(gerund_)))):
+        return False
+    if gerund_ in _STATES and not (gerund_ in _STATE_STEPS and _OBJECT_START.match(tail)):
+        return False
+    base = _base(gerund_)
+    return _action_verb(base) or (base.isalpha() and base not in FUNCTION | _DETS_OBJ and _can_be_verb(base))
 
 
 def _released(c) -> bool:
@@ -767,11 +815,13 @@ def _ban_questions(ger: str) -> list[str]:
     'How do you feel about going back to the flat right now?'
     >>> _ban_questions("being silly about it")[0], _ban_questions("giving up on the course")[0]
     ('What are you feeling right now?', 'What has been making you think about giving up on the course?')
-    >>> _ban_questions("not believing you did that lmao")[0]
-    'What are you feeling right now?'
+    >>> _ban_questions("not believing you did that lmao")[0], _ban_questions("not being another one")[0]
+    ('What are you feeling right now?', 'What are you feeling right now?')
     """
     ger = re.sub(r"^not\s+", "", ger)
-    if _dismissal(ger) or re.match(r"^(?:believing|imagining|understanding|getting why)\b", ger):
+    if _dismissal(ger) or re.match(r"^(?:believing|imagining|understanding|getting why)\b", ger) or \
+            re.match(r"^being (?:another|one of|the (?:next|same)|like|that|a)\b", ger):
+        # ("dont be another one": becoming one of a group the supporter judged, no step to ask about)
         # ("can't believe you did that": disbelief at the person, not a step they could take)
         return _feeling_questions(ger)
     if _GIVE_UP.match(ger):
@@ -914,6 +964,78 @@ _GATE = re.compile(_COND_LEAD + r"(?:you|u) (?:can't|cant|cannot|won't|wont)"
                    r"([a-z]+)\b(.*)$", re.I)
 
 
+# something held back until the person meets a condition, said by the supporter ("I'm not passing your name on until
+# you've got three weeks of tests", "your voucher stays in my drawer till you've done the course", "no referral unless
+# you sign the contract", "the manager doesn't hear your name from me till you've done the refresher")
+_HELD = re.compile(r"^(?P<held>.*?(?:\b(?:not|no|stays?|stay put|off the table|on hold|locked|dont|doesnt|wont|cant|"
+                   r"isnt|aint)\b|n't\b).*?),? "
+                   r"(?:until|unless|till|til) (?:you|u)(?:'ve|ve| have)? (?:just |finally |actually )?(?P<verb>[a-z]+)\b"
+                   r"(?P<rest>.*)$", re.I)
+
+
+def _held_until(said: str) -> list[str]:
+    """The condition of a gate the supporter keeps ("... until you've done four weeks of meetings"), asked about as
+    the person's to weigh; [] when ``said`` is no such gate.
+
+    >>> _held_until("your housing voucher stays in my drawer until you've done four weeks of meetings")
+    ['How do you feel about doing four weeks of meetings?']
+    >>> _held_until("no detox referral unless you sign the abstinence contract first")
+    ['How do you feel about signing the abstinence contract first?']
+    >>> _held_until("i'm not leaving until you're safe"), _held_until("you can stay until you find a place")
+    ([], [])
+    """
+    m = _HELD.match(said)
+    if not m:
+        return []
+    from lemminflect import getLemma
+
+    word = m.group("verb").lower()
+    verb = (getLemma(word, upos="VERB") or (word,))[0] if word not in _DETS_OBJ else ""
+    # ("until you've got three weeks of tests", "... done the course": getting and doing are steps here)
+    if not verb or not (_action_verb(verb) or _can_be_verb(verb)) or verb in (_STATIVE - {"get", "have"}) | {"be"} \
+            or (word in FUNCTION and verb not in {"do", "get", "have", "make", "go"}):
+        return []
+    rest = _TRAIL.sub("", re.sub(_COERCIVE_TAIL, "", m.group("rest"), flags=re.I)).strip(" ,")
+    rest = re.sub(r"^(?:like,?\s+|um,?\s+|uh,?\s+)+", "", rest, flags=re.I)
+    rest = re.split(r",?\s+(?:sorry|simple as|that's|thats|end of|no exceptions)\b", rest, maxsplit=1, flags=re.I)[0]
+    if not rest or not _has_content(rest) or re.search(r"\b(?:me|i|my)\b", rest, re.I):
+        return []
+    _, ger = _verb_phrase(verb, rest)
+    if _dismissal(ger):
+        return []
+    return [f"How do you feel about {ger}?"]
+
+
+# the supporter's help withdrawn if the person does something ("If you go back a third time, I'm done helping you")
+_DONE_IF = re.compile(r"^(?:if|when) (?:you|u) (?!(?:don't|dont|do not|won't|wont|can't|cant)\b)([a-z]+)\b(.*?),? "
+                      r"(?:then )?(?:i'm|im|i am|i'll be|ill be|we're|we are) (?:done|finished|through)\b\s*(.*)$", re.I)
+
+
+def _threat(sentence: str, lo: int, hi: int) -> tuple[list[str], int, int] | None:
+    """A threat to stop helping if the person does something, said in the flagged clause and the condition before it:
+    what would help them not do it, asked, and the help the supporter wants to keep giving, said.
+
+    >>> _threat("If you go back a third time, I'm done helping you, and I mean that.", 29, 52)[0]
+    ['What would help you not go back a third time? I want to keep helping you.', 'What would help you not go back a third time?']
+    """
+    segs = segments(sentence)
+    k = next((i for i, (a, b) in enumerate(segs) if a <= lo < b), None)
+    if k is None:
+        return None
+    a = segs[k - 1][0] if k and re.match(r"^\W*(?:if|when)\b", sentence[segs[k - 1][0]:segs[k - 1][1]], re.I) else lo
+    m = _DONE_IF.match(normalise(_trim(sentence[a:segs[k][1]])))
+    if not m or not (_action_verb(m.group(1).lower()) or _can_be_verb(m.group(1).lower())) \
+            or m.group(1).lower() in _STATIVE | {"be", "are", "were", "was", "have", "had", "do", "did"}:
+        return None
+    vp = f"{m.group(1).lower()} {_TRAIL.sub('', m.group(2)).strip(' ,')}".strip()
+    keep = re.match(r"^(?:with )?((?:helping|vouching for|backing|covering for|working with) (?:you|u)\b(?: with [\w' ]+)?|"
+                    r"(?:helping|working) (?:with|on) (?:the|your|ur) [\w' ]+)", m.group(3).strip(" ,"), re.I)
+    ask = f"What would help you not {vp}?"
+    help_ = re.sub(r"\bu\b", "you", keep.group(1).strip()) if keep else ""
+    out = [f"{ask} I want to keep {help_}."] if keep else []
+    return out + [ask], a, segs[k][1]
+
+
 def _ultimatum(sentence: str, lo: int, hi: int, avoid=()) -> tuple[list[str], int, int]:
     """An order put as a condition with its consequence ("If you don't take the first place they offer, you'll go
     to the bottom of the list"): the step asked about as theirs to weigh, the loss kept as what they don't want.
@@ -924,7 +1046,8 @@ def _ultimatum(sentence: str, lo: int, hi: int, avoid=()) -> tuple[list[str], in
     """
     said = normalise(_trim(sentence[lo:hi]))
     gate = _GATE.match(said)
-    if gate and _action_verb(gate.group(2).lower()):
+    if gate and (_action_verb(gate.group(2).lower()) or _can_be_verb(gate.group(2).lower())) \
+            and gate.group(2).lower() not in _STATIVE | FUNCTION:
         # "u cant get a bed at the youth shelter unless u go back to school": the condition is the step asked
         # about, the thing it gates stays as what they want
         rest = _TRAIL.sub("", re.sub(_COERCIVE_TAIL, "", gate.group(3), flags=re.I)).strip(" ,")
@@ -934,6 +1057,9 @@ def _ultimatum(sentence: str, lo: int, hi: int, avoid=()) -> tuple[list[str], in
             goal_verb, _, goal_rest = goal.partition(" ")
             _, goal_ger = _verb_phrase(goal_verb.lower(), goal_rest)
             return [f"How do you feel about {ger}? I know {goal_ger} matters to you.", f"How do you feel about {ger}?"], lo, hi
+    held = _held_until(said)
+    if held:  # "your voucher stays in my drawer until you've done four weeks of meetings": the condition, asked
+        return held, lo, hi
     m = _IF_NOT.match(said)
     if not m or not _action_verb(m.group(1).lower()) or m.group(1).lower() in {"want", "like", "think", "feel"}:
         return [], lo, hi
@@ -981,6 +1107,9 @@ def _power_over(sentence: str, start: int, end: int, lo: int, hi: int, avoid=())
     made, lo2, hi2 = _ultimatum(sentence, cond_lo, cond_hi, avoid)
     if made:
         return made, lo2, hi2
+    threat = _threat(sentence, cond_lo, cond_hi)
+    if threat:
+        return threat
     touched = [(a, b) for a, b in segments(sentence) if a < end and b > start]
     # a neighbouring clause the span only grazes with a function word is not part of the order
     touched = [(a, b) for a, b in touched if _has_content(sentence[max(a, start):min(b, end)])
@@ -1990,7 +2119,13 @@ def _experience(fragment: str) -> str:
     if like and t.lower() == like.group(1).lower():  # "freezing like that": the gerund alone names less
         t = _lower_first(like.group(0).strip(" ,.!?"))
     words = t.lower().split()
-    if not words or set(words) & _CLINICAL or words[0] in {"needs", "need", "fyi", "yesterday", "today", "tonight",
+    # a medicine named inside what they go through ("coming off sertraline cold turkey", "the voices since you came off
+    # the tablets") is no verdict; a diagnosis word is, and a medicine as the experience itself ("your meds") is none
+    acting = bool(words) and _is_gerund(words[0]) and words[0] not in _STATES | {
+        "taking", "skipping", "missing", "doubling", "upping", "stopping", "using", "mixing", "dosing"}
+    clinical = set(words) & (_CLINICAL - L.MEDICATION if acting or words and _head(t) not in L.MEDICATION and
+                             words[0] in {"the", "those", "these", "that", "this", "your", "ur", "all"} else _CLINICAL)
+    if not words or clinical or words[0] in {"needs", "need", "fyi", "yesterday", "today", "tonight",
                                                           "tomorrow", "real", "common", "classic", "sounds", "like"}:
         return ""
     if words[0] in _NOT_EXPERIENCE_START:  # "before the flight", "till the cravings settle": a time or a cause
@@ -2001,7 +2136,8 @@ def _experience(fragment: str) -> str:
         return ""  # "an actual condition": the verdict's own word, not what the person lives through
     if len(words) == 1 and (len(words[0]) < 5 or words[0].endswith(("ic", "ous", "ful", "ive", "al", "ble", "ly"))):
         return ""
-    if _head(t) in _PEOPLE or all(w in _NUMBERS or w in _TENS or w.isdigit() for w in re.split(r"[\s-]+", t.lower())):
+    if (_head(t) in _PEOPLE and not acting) or all(w in _NUMBERS or w in _TENS or w.isdigit()
+                                                   for w in re.split(r"[\s-]+", t.lower())):
         return ""  # "my son", "a doctor", "nineteen": a person or an age, not what they live through
     if words[0] in {"trust", "believe", "promise", "swear", "honestly", "seriously"} or _head(t) in {"age", "form", "kind",
                                                                                                  "sort", "type"}:
@@ -2107,7 +2243,7 @@ _NOT_FIRST = frozenset("""worse better way more less underneath because plus and
     um uh yeah look listen plain simple called happens""".split())
 # the verdict's own nouns: "a classic sign sounds really hard" keeps the diagnosis
 _VERDICT_NOUNS = frozenset("""classic textbook clinical diagnosis diagnosable type kind version stage picture sign signs
-    symptom facts fact percent form age""".split())
+    symptom facts fact percent form age start beginning onset""".split())
 # things that nobody lives through: "the door sounds really hard"
 _OBJECTS = frozenset("door doors coffee food milk applesauce desk vitamin ward office bus car va".split())
 # a verb that makes the phrase a verdict ("deeper cuts means escalation", "the flashbacks r your brain ...")
@@ -2949,6 +3085,32 @@ def _unwanted(subj: str, verb: str, rest: str, negated: bool, prefix: str = "") 
     return ""
 
 
+def _noun_clause(text: str) -> bool:
+    """Does ``text`` open with a noun phrase and its present-tense verb ("the cravings stop", "kids bounce back",
+    "nobody gets sanctioned for one missed call")? A claim about how things go, which a hope can hold.
+
+    >>> _noun_clause("the cravings stop"), _noun_clause("kids bounce back"), _noun_clause("your new place")
+    (True, True, False)
+    """
+    from lemminflect import getAllLemmas, getInflection
+
+    words = text.lower().split()
+    start = 1 if words and words[0] in {"the", "your", "ur", "his", "her", "their", "my", "those", "these", "most"} else 0
+    if len(words) <= start + 1 or "NOUN" not in getAllLemmas(words[start]) and words[start] not in {"nobody", "everybody",
+                                                                                                "everyone", "nothing"}:
+        return False
+    subject, k = words[start], start + 1
+    while k < len(words) and words[k] in {"just", "always", "never", "really", "totally", "usually", "all", "soon"}:
+        k += 1
+    if k >= len(words):
+        return False
+    w = words[k]
+    base = (getAllLemmas(w).get("VERB") or ("",))[0]
+    if not base or base in {"be", "have", "do"}:
+        return False
+    return w in (getInflection(base, tag="VBZ") or ()) or (w == base and subject.endswith("s"))
+
+
 def _hope(claim: str) -> tuple[str, str]:
     """(kind, text): a guarantee turned into what the supporter hopes, or what they can try.
 
@@ -2974,7 +3136,7 @@ def _hope(claim: str) -> tuple[str, str]:
         text = _DROP_ADVERBS.sub("", claim).strip()
         text = _never_present(text)
         if re.match(r"^(i|i'm|i've|that's|that is|it's|this is|thats|its|there's)\b", text, re.I) or \
-                not _has_content(text) or not _is_clause(text):
+                not _has_content(text) or not (_is_clause(text) or _noun_clause(text)):
             return "", ""
         return "hope", re.sub(r"\bever again\b", "again", text)
     prefix, subj = _split_subject(m.group("subj"))
@@ -3213,7 +3375,12 @@ def _false_promise(sentence: str, start: int, end: int, lo: int, hi: int, avoid=
         if re.match(r"^(?:once|if|when|whenever|after|before|until|as soon as)\b", parts[k], re.I):
             parts[k + 1], parts[k] = f"{parts[k]} {parts[k + 1]}", ""
     parts = [x for x in parts if x]
-    kinds = [_hope(c) for p in parts for c in re.split(r",\s*", p) if c.strip()]
+    pieces = [c for p in parts for c in re.split(r",\s*", p) if c.strip()]
+    kinds = [_hope(c) for c in pieces]
+    said = _claim_text(sentence[start:end]).lower()
+    # the flagged phrase is a clause no hope can be made of ("ur kids are gonna be fine, kids always bounce back")
+    # (a one-word span is a stray word of the tagger's, not the claim: "... who owes me one")
+    phrase_lost = len(said.split()) > 1 and any(not k[0] and said in c.lower() for c, k in zip(pieces, kinds))
     # a hope whose claim lost its predicate ("friday is") is no hope to offer
     kinds = [k for k in kinds if k[0] and not re.search(r"\b(?:is|are|be|was|were|'s|'re|am)$", k[1])]
     hopes = list(dict.fromkeys(re.sub(r"^(?:and|but)\s+", "", t) for k, t in kinds if k == "hope"))
@@ -3232,8 +3399,10 @@ def _false_promise(sentence: str, start: int, end: int, lo: int, hi: int, avoid=
         out.append(f"I hope {_lower_first(' and '.join(hopes))}, and I can't promise it. I can try to "
                    f"{' and '.join(tries)}, and we can work out the next steps together.")
         return out, lo, hi
-    if hopes and all(k == "hope" for k, _ in kinds) and (len(hopes) > 1 or len(kinds) > 1):
-        kind, text = "hope", " and ".join(hopes)  # "your dad comes around, and he's okay with it"
+    if hopes and all(k == "hope" for k, _ in kinds) and (len(hopes) > 1 or len(kinds) > 1 or phrase_lost):
+        # "your dad comes around, and he's okay with it"; the flagged clause, when no hope can be made of it, goes
+        # ("ur kids are gonna be fine, kids always bounce back" -> "I hope your kids are okay"), never kept inside
+        kind, text = "hope", " and ".join(hopes)
     else:
         kind, text = _hope(claim) if claim else ("", "")
     if kind == "hope" and len(text.split()) >= 2:
@@ -3356,14 +3525,28 @@ _TIME_FIRST = re.compile(r"^(next time|this time|tonight|tomorrow|today|from now
 
 
 _TIME_FIRST_WORD = re.compile(r"\W*(?:next|this|tonight|tomorrow|today|from)\b", re.I)  # (cheap test first)
+# ... and a time said after the order, left as a sentence of its own behind the question ("... before bed? Every night.")
+_TIME_LAST = re.compile(r"^((?:how would you feel about|how do you feel about|would you want to) [^?]*?)(,? or does something "
+                        r"else feel more doable right now)?\? ((?:every|each) (?:single )?(?:night|day|morning|evening|week|"
+                        r"weekend|visit|session|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|tonight|"
+                        r"tomorrow|today|from now on|this week|next week)\.$", re.I)
+
+
+_TIME_ENDS = ("night.", "day.", "morning.", "evening.", "week.", "weekend.", "visit.", "session.", "time.", "tonight.",
+              "tomorrow.", "today.", "on.")
 
 
 def _time_moved(text: str) -> str:
-    """The question with a time said in front of it moved to its end ('' when there is none).
+    """The question with a time said in front of it, or left behind it, moved to its end ('' when there is none).
 
     >>> _time_moved("Next time. How would you feel about walking away from him?")
     'How would you feel about walking away from him next time?'
+    >>> _time_moved("How would you feel about doing the breathing thing before bed? Every night.")
+    'How would you feel about doing the breathing thing before bed every night?'
     """
+    last = _TIME_LAST.match(text)
+    if last and last.group(3).lower() not in last.group(1).lower():
+        return f"{last.group(1)} {last.group(3).lower()}{last.group(2) or ''}?"
     first = _TIME_FIRST.match(text)
     if not first or first.group(1).lower() in first.group(2).lower():
         return ""
@@ -3457,7 +3640,8 @@ _RULE_TAG = re.compile(r"^\W*(?:and |so |but )?(?:(?:that's|thats|that is|this i
                        r"(?:that's|thats|it's|its) not optional|no exceptions?|no skipping|no excuses|no arguments?|no arguing|no buts|"
                        r"no ifs(?:,? (?:and|or) buts)?|no debate|no discussion|i'm watching|"
                        r"(?:i'm|im|i am) not (?:discussing|debating|arguing about|negotiating) (?:it|this|that)|"
-                       r"(?:that's|thats|that is) final|"
+                       r"(?:that's|thats|that is) final|(?:sorry,? )?(?:that's|thats|that is)(?: just)? (?:how it (?:is|works)|"
+                       r"the way it (?:is|works))(?: (?:here|round here|in here))?|simple as(?: that)?|end of|no wiggle room|"
                        r"i'll be watching|i'll be checking)\W*$", re.I)
 # the supporter's check that the order was carried out ("and I'm gonna text him at nine to make sure you did",
 # "I'll be ringing the ward to check you went"): it presses the order, so it goes with it
@@ -4153,7 +4337,7 @@ def rewrite(sentence: str, label: str, start: int, end: int, avoid=(), suspect=(
     name = vocative(sentence)
     made_all = []
     for c in _in_context(sentence, lo, hi, cores, avoid, generic) + base:
-        moved = _time_moved(_finish(c)) if _TIME_FIRST_WORD.match(c) else ""
+        moved = _time_moved(_finish(c)) if _TIME_FIRST_WORD.match(c) or c.rstrip().endswith(_TIME_ENDS) else ""
         made_all += [moved, c] if moved else [c]
     for c in made_all:
         c = _finish(_FILLER_AFTER_ABOUT.sub("", c))
