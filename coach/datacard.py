@@ -118,7 +118,21 @@ guarantees, "you've turned the corner", medication checks of members, risk verdi
 it too personally", terse group orders with a consequence, medication-access ultimatums, affirmations and choices
 offered to the whole group) against timekeeping, a sponsor's saying quoted as theirs, self-disclosure and medical
 information. They joined when a fifth probe, written at the same time by authors who saw neither, rose with them
-(macro-F1 0.879 -> 0.883; the third probe 0.871 -> 0.899).
+(macro-F1 0.879 -> 0.883; the third probe 0.871 -> 0.899). A sixth probe, whose authors were told to lean on the
+obvious keywords ("you should", "I promise", a disorder's name) in at most a third of the concern turns, read the
+model lower (macro-F1 0.839), and sections AH (spoken one-to-one and group talk, half of it lowercase speech-to-text)
+and AI (forum replies and chat) were written from lists of the forms it missed (not its turns), each by an author
+who read no other section or probe: terms and conditions stated as fact ("no pill, no bed"), gatekeeping "until
+you've ...", a plan announced for the person, group rules, threats and surveillance, exasperated orders, an order
+after praise or after the supporter's own story; exasperation, verdicts on a group the person belongs to, "it was a
+choice", belittling comparisons, dismissive verbs in orders about feelings, character and third-party verdicts,
+moralising scare talk, mockery; risk verdicts, pill counts and adherence checks, product and dose advice, "that's
+the illness flaring"; outcome verdicts without a promise verb ("the job's basically yours", "in the bag"), certainty
+about recovery, group secrecy, unlimited availability, overstating what the supporter can do; affirmations beside
+an order; against empathy in negative words, the supporter's own diagnosis, person-first language explained,
+information, reflections, reported rules and validated mixed feelings. They joined when a seventh probe, written at
+the same time by authors who saw neither, rose with them (macro-F1 0.800 -> 0.823, any-concern precision 0.899 ->
+0.911, every concern up).
 
 Held out, never in the corpus (a test checks that no turn of more than six words is a near-duplicate of a corpus
 utterance): `corpora/challenge.jsonl` (360 utterances in long forum and disfluent transcript styles, with spans),
@@ -129,7 +143,9 @@ in each of the same four styles, each part by its own author who read no corpus 
 among them; every turn coded a second time, blind, in `corpora/probe4_coding.jsonl`: kappa 0.957-1.000 per label,
 five disagreements adjudicated, each with its reason) and `corpora/probe5.jsonl` (400 turns the same way, written
 while sections AF and AG were, by authors who saw neither; `corpora/probe5_coding.jsonl`: kappa 0.990-1.000, three
-disagreements adjudicated). The model card reports all of them.
+disagreements adjudicated), `corpora/probe6.jsonl` and `corpora/probe7.jsonl` (400 turns each the same way, with
+the keywords kept to a third of the concern turns; `probe6_coding.jsonl` and `probe7_coding.jsonl`: kappa
+0.990-1.000, one and two disagreements adjudicated). The model card reports all of them.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test
@@ -160,6 +176,14 @@ def _table(title: str, counter, total: int) -> list[str]:
     for k, v in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])):
         out.append(f"| {k} | {v} | {v / total:.1%} |")
     return out + [""]
+
+
+def _coded_sample() -> tuple[int, int]:
+    """(rounds, utterances still in the corpus) of the blind second coding."""
+    ids = {r["id"] for r in C.load()}
+    paths = sorted(C.CORPUS_DIR.glob("second_coding*.jsonl"))
+    coded = {json.loads(line)["id"] for p in paths for line in p.read_text(encoding="utf-8").splitlines() if line.strip()}
+    return len(paths), len(coded & ids)
 
 
 def agreement_section() -> list[str]:
@@ -194,6 +218,9 @@ def agreement_section() -> list[str]:
                "codebook and the conventions"),
               (C.CORPUS_DIR / "second_coding_round10.jsonl",
                "Round 10: a random sample of 150 from each of sections AF and AG (written after round 9), a second "
+               "coder for each, given the codebook and the conventions"),
+              (C.CORPUS_DIR / "second_coding_round11.jsonl",
+               "Round 11: a random sample of 150 from each of sections AH and AI (written after round 10), a second "
                "coder for each, given the codebook and the conventions"))
     for path, title in rounds:
         if not path.exists():
@@ -238,6 +265,7 @@ def render() -> str:
             f"({len(dropped)} dropped at build time, mostly repeated back-channels such as 'mm-hmm').",
             "- Splits are grouped by scenario and paraphrase links.", ""]
     out += agreement_section()
+    n_rounds, n_coded = _coded_sample()
     out += ["## Known gaps", "",
             "- Written by a small team: however varied, it is not real speech. Real transcripts have crosstalk, "
             "accents, recognition errors and context across turns that single utterances lack; the model card "
@@ -247,7 +275,8 @@ def render() -> str:
             "reported orders are marked by their own wording only.",
             "- Label boundaries the codebook leaves open are settled in `CONVENTIONS.md`; coders elsewhere may "
             "draw them differently (medication orders in particular).",
-            "- Blind second coding covers a sample (3,018 utterances in ten rounds, about a sixth of the corpus, every section); "
+            f"- Blind second coding covers a sample ({n_coded:,} utterances in {n_rounds} rounds, about "
+            f"{'a sixth' if 0.14 < n_coded / n < 0.2 else f'{n_coded / n:.0%}'} of the corpus, every section); "
             "the other utterances were coded by their authors only and checked by `coach.corpus check` and the "
             "convention passes.",
             ""]

@@ -56,7 +56,9 @@ def _by_style(model, rows: list[dict]) -> dict:
 # breakdown by style pointed at group talk (section AE, written from forms); the third measured the model before AE
 # and was used for nothing else; the fourth (second-coded) decided that AE joins the corpus and its misses guided
 # sections AF-AG (as lists of forms); the fifth (second-coded, written alongside AF-AG by authors who saw neither)
-# decided that they join.
+# decided that they join; the sixth (second-coded, keywords kept to a third of the concern turns) measured that model
+# and its misses guided sections AH-AI (as lists of forms); the seventh (second-coded, written alongside AH-AI by
+# authors who saw neither) decided that they join.
 PROBES = (
     (corpus_mod.CORPUS_DIR / "probe.jsonl",
      "400 turns (200 with no concern, 200 with one) in counselling-transcript, peer-session, forum and text-line "
@@ -77,7 +79,17 @@ PROBES = (
     (corpus_mod.CORPUS_DIR / "probe5.jsonl",
      "400 turns, 100 in each style, each part by its own author who read no corpus section, written while sections "
      "AF and AG were and by authors who saw neither, every turn coded a second time blind (`probe5_coding.jsonl`); "
-     "used once, to decide whether AF and AG join (0.879 -> 0.883 with them): the freshest estimate here"),
+     "used once, to decide whether AF and AG join (0.879 -> 0.883 with them), and for nothing since"),
+    (corpus_mod.CORPUS_DIR / "probe6.jsonl",
+     "400 turns, 100 in each style, each part by its own author who read no corpus section or probe, told to lean on "
+     "the obvious keywords in at most a third of the concern turns; every turn coded a second time blind "
+     "(`probe6_coding.jsonl`); it measured the model of sections up to AG (macro-F1 0.839), then the forms it missed "
+     "guided sections AH and AI, so it is no longer a blind estimate"),
+    (corpus_mod.CORPUS_DIR / "probe7.jsonl",
+     "400 turns written the same way as the sixth, at the same time as sections AH and AI, by authors who saw "
+     "neither them nor any probe; every turn coded a second time blind (`probe7_coding.jsonl`); used once, to decide "
+     "whether AH and AI join (macro-F1 0.800 -> 0.823, any-concern precision 0.899 -> 0.911 with them): the freshest "
+     "estimate here, and the hardest"),
 )
 
 
