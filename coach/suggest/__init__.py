@@ -85,6 +85,18 @@ _IMPOSSIBLE = re.compile(
     r"|(?:'s|'re|'m|\bis|\bare|\bwas|\bwere|\bbe|\bam)\s+(?:completely|totally|absolutely|really|very|quite|super)[,.]"
     r"|\b(?:since|until|till|from|without)\.(?=\s|$)"
     r"|\bit sounds like (?:you|he|she|they|it|him|her|them)\."
+    # a reflection of a pronoun and a preposition ("It sounds like you in a heartbeat."), a question cut after the verb
+    # of its clause ("... before you get?"), a bracket left from the original ("please.)."), a try that is an
+    # obligation ("I can try to have to tell Ruth")
+    r"|(?:\bit sounds like|(?:^|(?<=[.!?])\s)so) (?:you|he|she|they|it|him|her|them) (?:in|on|at|with|for|to|from|by|"
+    r"about|like|of)\b"
+    r"|\b(?:before|after|until|till|when|if|so) (?:you|u|he|she|they|we|i) (?:get|put|make|take|bring|give|got)\?"
+    r"|[.!?]\)|\(\W*$|\bI can try to (?:have to|need to|gotta|got to)\b"
+    # a clause cut after its contracted modal ("It sounds like she'll."), a question cut after "sounds" ("What's been
+    # going on with your caseworker sounds?"), a noun phrase cut after its adjective ("you walk out a new, and ...")
+    r"|\b(?:she|he|they|you|it|we|i)'(?:ll|d)[.?!]"
+    r"|\b(?:sounds|seems|looks)\?"
+    r"|\b(?:a|an|the) (?:new|whole|real|proper|complete|total|different)\s*[,.?!]"
     # a hope with no subject ("I hope stays between us": the claim "Stays between us, I promise" had none)
     r"|\bI hope (?:stays?|goes|gets|comes|happens|works|leaves|is|are|was|will|won't|never|always)\b"
     # a kind of something left standing as a sentence ("This kind of grief. That sounds really hard.")
@@ -126,6 +138,14 @@ _IMPOSSIBLE = re.compile(
     # ("... about skipping doses because of a tremor?": "because of" heads a noun phrase, no clause)
     r"|\b(?:tell me more about|what has|what was going on for you around) [^?.!]*\b(?:because(?! of\b)|cause|cuz|if|"
     r"unless|whereas)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _only_adjective(word: str) -> bool:
+    """Is ``word`` an adjective and nothing else in lemminflect's lexicon ("awesome", "great"; not "work")?"""
+    from lemminflect import getAllLemmas
+
+    return set(getAllLemmas(word)) == {"ADJ"}
 
 
 def well_formed(text: str) -> bool:
@@ -172,6 +192,11 @@ def well_formed(text: str) -> bool:
     (False, True)
     >>> well_formed("Before you leave today. How would you feel about it?"), well_formed("Before you leave, call me.")
     (False, True)
+    >>> well_formed("I can try to have to tell Ruth."), well_formed("I can try to have a word with her.")
+    (False, True)
+    >>> [well_formed(t) for t in ("It sounds like she'll. How are you?", "What's been going on with him sounds?",
+    ...                           "Can you tell me more about awesome?", "Can you tell me more about work?")]
+    [False, False, False, True]
     >>> [well_formed(t) for t in ("The voices are loud. What are they like?", "That's just how it is.",
     ...                           "I can try, and I will.", "What helps? The walks help.")]
     [True, True, False, True]
@@ -179,6 +204,9 @@ def well_formed(text: str) -> bool:
     text = text.strip()
     if not text or not text[0].isupper() or text[-1] not in ".?!":
         return False
+    about = re.search(r"\babout (\w+)\?", text)
+    if about and _only_adjective(about.group(1).lower()):
+        return False  # "Can you tell me more about awesome?": a topic is a thing, not a quality
     words = [w.lower() for w in _WORD.findall(text)]
     return all(a != b for a, b in zip(words, words[1:])) and not _IMPOSSIBLE.search(text)
 

@@ -820,7 +820,7 @@ def _ban_questions(ger: str) -> list[str]:
     """
     ger = re.sub(r"^not\s+", "", ger)
     if _dismissal(ger) or re.match(r"^(?:believing|imagining|understanding|getting why)\b", ger) or \
-            re.match(r"^being (?:another|one of|the (?:next|same)|like|that|a)\b", ger):
+            re.match(r"^being (?:another|one of|the (?:next|same)|like|that|a)\b|^making me\b", ger):
         # ("dont be another one": becoming one of a group the supporter judged, no step to ask about)
         # ("can't believe you did that": disbelief at the person, not a step they could take)
         return _feeling_questions(ger)
@@ -2979,7 +2979,8 @@ _SUBJECT_END = re.compile(r"(?:^|\s)((?:(?:the|your|my|his|her|their|our|this|th
                           r"(?:[\w']+\s+){0,2}[\w']+)$", re.I)
 _PRONOUNS = frozenset("i you he she it we they this that everything nothing everyone everybody nobody someone "
                       "tomorrow".split())
-_DROP_ADVERBS = re.compile(r"\b(?:definitely|totally|absolutely|def|surely|certainly|100%|for sure)\s+", re.I)
+_DROP_ADVERBS = re.compile(r"\b(?:definitely|definately|definetly|definitly|deffo|defo|totally|absolutely|def|surely|"
+                           r"certainly|100%|for sure)\s+", re.I)
 
 
 def _split_subject(pre: str) -> tuple[str, str]:
@@ -3038,7 +3039,11 @@ _HARM_STATE = re.compile(r"^(?:(?:really|so|totally|just|all|even|back|right)\s+
                          r"deported|sectioned|hospitali[sz]ed|killed|robbed|attacked|beaten|laid off|sent (?:back|away)|"
                          r"homeless|dead|alone|in (?:jail|prison|hospital|the hospital|a cell|trouble)|inside|"
                          r"on the street|back (?:in|inside|on the street|to (?:jail|prison|hospital|using|drinking))|"
-                         r"(?:in|to) (?:jail|prison))\b", re.I)
+                         r"(?:in|to) (?:jail|prison)|"
+                         # "you'll be the one on oxygen at 30", "... the next one in the ER": a fate held up as a warning
+                         r"the (?:one|next one|guy|girl|person) (?:on|in|at|with|who)\b.*\b(?:oxygen|dialysis|ventilator|"
+                         r"hospital|er|a&e|icu|ward|morgue|grave|cell|jail|prison|street|overdose|od|dead|dies|died)\b)\b",
+                         re.I)
 _YOU_OBJ = re.compile(r"^(?:(?:\w+\s+){0,1})(?:you|u|ya|your|ur|yourself)\b(?!\s+alone)", re.I)
 _WANTED = re.compile(r"^(?:change|recover|heal|improve|get (?:better|well|clean|sober)|make it|stay (?:clean|sober))\b",
                      re.I)
@@ -3059,6 +3064,8 @@ def _unwanted(subj: str, verb: str, rest: str, negated: bool, prefix: str = "") 
     >>> _unwanted("the gossip", "die", "down by June", False), _unwanted("she", "use", "the grant for rent", False)
     ('', '')
     >>> _unwanted("they", "take", "your kids away", False), _unwanted("he", "take", "you back", False)
+    ('worry', '')
+    >>> _unwanted("you", "be", "the one on oxygen at 30", False), _unwanted("you", "be", "the one who gets the job", False)
     ('worry', '')
     """
     low = subj.lower()
@@ -3717,7 +3724,8 @@ _OPENERS = re.compile(r"^(?:(?:and|but|so|or|then|plus|also|well|okay|ok|look|li
 # base verbs that open a formula, not an order ("trust me", "let me know", "take care", "feel free", "thank you")
 _NOT_ORDERS = frozenset("""trust believe see mind imagine guess say wait hold hang thank love bless remember feel
     let take get know count forget excuse pardon bet rest sleep""".split())
-_FORMULA_OBJ = re.compile(r"^(?:trust|believe) me\b|^let (?:me|us)\b|^let's\b|^take care\b|^feel free\b|"
+_FORMULA_OBJ = re.compile(r"^(?:trust|believe) me\b|^let (?:me|us)\b|^let's\b|^take care\b|^feel free\b|^mark my words\b|"
+                          r"^take it from me\b|"
                           r"^(?:forgive|excuse|pardon|bear with) me\b|"
                           r"^consider it (?:done|handled|sorted)\b|"
                           r"^get well\b|^(?:rest|sleep) well\b|^count on me\b|^know that\b", re.I)

@@ -24,6 +24,8 @@ English lexicon knows and that is not chat slang).
 ('Kofi', '')
 >>> vocative("it's a lazy dog but you love him"), vocative("call your mom tonight but you decide")
 ('', '')
+>>> vocative("you'll feel like a whole new person i swear")
+''
 >>> vocative("tbh kofi u sound done with it"), vocative("seriously dana how many times"), vocative("suboxone is better")
 ('Kofi', 'Dana', '')
 >>> vocative("come on kofi everybodys mom slips up"), vocative("real talk tweakers don't get far")
@@ -126,6 +128,16 @@ def _name_like(word: str, capitalised_in_place: bool) -> bool:
     return capitalised_in_place or not _known(low)
 
 
+def _after_determiner(toks: list[str], i: int) -> bool:
+    """Does a determiner open the run of adjectives before ``toks[i]`` ("a whole new person")? Then it is a noun."""
+    from lemminflect import getAllLemmas
+
+    j = i - 1
+    while j >= 0 and "ADJ" in getAllLemmas(toks[j].lower()):
+        j -= 1
+    return j >= 0 and j < i - 1 and toks[j].lower() in _DETS
+
+
 @lru_cache(maxsize=8192)
 def vocative(sentence: str) -> str:
     """The name the sentence addresses, capitalised ("" when there is none)."""
@@ -155,7 +167,9 @@ def vocative(sentence: str) -> str:
         # (a participle said of the person counts as describing: "you're just bored doris that's all")
         state = (prev.lower().endswith("ed") and toks[i - 2].lower() in _PREDICATIVE) if i >= 2 else False
         # (not after a subject: "you used fentanyl", where the "describing" word is a verb)
+        # (and no determiner in the few words before: "a whole new person i swear" names no one)
         mid = (t.islower() and 2 <= i and toks[i - 2].lower() not in _DETS | _YOU | _NOMINATIVE and (_describes(prev.lower()) or state)
+               and not _after_determiner(toks, i)
                and (nxt.lower() in _RUN_ON_NEXT or (nxt.lower() in {"that's", "thats"} and not _known(t)))
                and (not _known(t) or (_only_noun(t) and not t.endswith("s"))))
         # ... or a word no lexicon knows, said first (after discourse words: "tbh leon u sound", "franklin honestly
