@@ -141,6 +141,14 @@ _IMPOSSIBLE = re.compile(
 
 
 @lru_cache(maxsize=4096)
+def _adjective(word: str) -> bool:
+    """Can ``word`` be an adjective ("good", "cold")? A head noun after "the" that can is read as the adjective."""
+    from lemminflect import getAllLemmas
+
+    return "ADJ" in getAllLemmas(word) and not word.endswith("ing")  # ("the freezing": what they go through)
+
+
+@lru_cache(maxsize=4096)
 def _only_adjective(word: str) -> bool:
     """Is ``word`` an adjective and nothing else in lemminflect's lexicon ("awesome", "great"; not "work")?"""
     from lemminflect import getAllLemmas
@@ -195,8 +203,9 @@ def well_formed(text: str) -> bool:
     >>> well_formed("I can try to have to tell Ruth."), well_formed("I can try to have a word with her.")
     (False, True)
     >>> [well_formed(t) for t in ("It sounds like she'll. How are you?", "What's been going on with him sounds?",
-    ...                           "Can you tell me more about awesome?", "Can you tell me more about work?")]
-    [False, False, False, True]
+    ...                           "Can you tell me more about awesome?", "Can you tell me more about work?",
+    ...                           "The good sounds really hard.", "The cutting sounds really hard.")]
+    [False, False, False, True, False, True]
     >>> [well_formed(t) for t in ("The voices are loud. What are they like?", "That's just how it is.",
     ...                           "I can try, and I will.", "What helps? The walks help.")]
     [True, True, False, True]
@@ -205,8 +214,9 @@ def well_formed(text: str) -> bool:
     if not text or not text[0].isupper() or text[-1] not in ".?!":
         return False
     about = re.search(r"\babout (\w+)\?", text)
-    if about and _only_adjective(about.group(1).lower()):
-        return False  # "Can you tell me more about awesome?": a topic is a thing, not a quality
+    hard = re.match(r"(?:the|your) (\w+) sounds? really hard\b", text, re.I)
+    if about and _only_adjective(about.group(1).lower()) or hard and _adjective(hard.group(1).lower()):
+        return False  # "Can you tell me more about awesome?", "The good sounds really hard.": a topic is a thing
     words = [w.lower() for w in _WORD.findall(text)]
     return all(a != b for a, b in zip(words, words[1:])) and not _IMPOSSIBLE.search(text)
 
@@ -284,6 +294,10 @@ def _candidates(sentence: str, label: str, start: int, end: int, banked: list[st
     out += [Suggestion(t, info.why, "guideline") for t in info.alternatives]
     # a term of address kept as a sentence of its own ("... either way? Brother.") goes: it is no part of the reply
     out = [Suggestion(_ADDRESS_ALONE.sub("", c.text).strip(), c.why, c.source) for c in out]
+    # ... and the person addressed is never the topic asked about ("You're a good man, Dale, but ..." -> not "Can you
+    # tell me more about dale?")
+    named = {m.group(1).lower() for m in re.finditer(r"(?:^|,\s*)([A-Z][a-z]+),", sentence)}
+    out = [c for c in out if not (named and (m := re.search(r"\babout (\w+)\b", c.text)) and m.group(1).lower() in named)]
     name = vocative(sentence)  # the person's name, when the supporter used it, stays in every alternative
     return [Suggestion(with_vocative(c.text, name), c.why, c.source) for c in out] if name else out
 

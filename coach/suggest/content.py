@@ -156,6 +156,12 @@ VOUCHING = re.compile(
     r"a hundred (?:percent|per cent))\b", re.I)
 
 
+# The frame that recommends a treatment as the answer ("it's the best thing for combat nightmares", "that's the only
+# option for you"): the diagnosis's own words (the codebook's "The gum would be the best option for you").
+RECOMMENDING = re.compile(r"\b(?:it's|its|that's|thats|it is|that is|is|would be|'s) (?:the|ur|your) (?:best|only|right) "
+                          r"(?:thing|option|way|bet|choice|one|stuff)\b", re.I)
+
+
 def _interjection(low: str, opens_clause: bool) -> bool:
     """Is the (lower-cased) word an interjection here?
 
@@ -178,6 +184,8 @@ def _content_words(text: str, start: int, end: int, label: str | None = None) ->
         outside = RULE_TAGS.sub(" ", outside)
     elif label == "false_promise":
         outside = VOUCHING.sub(" ", outside)
+    elif label == "diagnosis":
+        outside = RECOMMENDING.sub(" ", outside)
     found = list(re.finditer(r"[A-Za-z][A-Za-z']*", outside))
     words = [m.group(0) for m in found]
     # a word opens a clause when only spaces (or nothing) separate it from the start or from punctuation
@@ -206,7 +214,7 @@ def _in_formula(words: list[str], k: int) -> bool:
     """Is ``words[k]`` a verb or noun only inside a fixed formula, not as a main verb or noun?
 
     "going to stop" (future auxiliary), "come on", "trust me", "I bet", "no question", "no doubt", "no excuses",
-    "no matter what", a closing "period", "full stop", "at some point", the frame "it sounds like", "from what you're
+    "no matter what", a closing "period", "full stop", "at some point", "has a point", the frame "it sounds like", "from what you're
     describing"; and a word that can be an adjective right after a copula or an intensifier ("you'll be fine",
     "really sick"), where it is one.
 
@@ -228,6 +236,7 @@ def _in_formula(words: list[str], k: int) -> bool:
         return is_base_verb(nxt2)
     return ((w == "come" and nxt == "on") or (w == "trust" and nxt == "me") or (w == "bet" and prev == "i")
             or (w == "point" and prev == "some" and k >= 2 and words[k - 2] == "at")
+            or (w == "point" and prev == "a" and k >= 2 and words[k - 2] in {"has", "have", "had", "got"})
             or (w in {"sound", "sounds", "sounded"} and nxt == "like")
             or (w in {"describing", "saying", "telling"} and prev in {"you're", "youre", "you've", "youve"}
                 and k >= 2 and words[k - 2] in {"what", "from"})
@@ -239,7 +248,8 @@ def _in_formula(words: list[str], k: int) -> bool:
 def content_words(text: str, start: int = 0, end: int = 0, label: str | None = None) -> set[str]:
     """Stems of the content words of ``text`` outside ``text[start:end]`` (and, given the finding's
     ``label``, outside that concern's own vocabulary, :data:`CONCERN_WORDS`, for an order outside its rule
-    tags, :data:`RULE_TAGS`, and for a promise outside the words that vouch for it, :data:`VOUCHING`).
+    tags, :data:`RULE_TAGS`, for a promise outside the words that vouch for it, :data:`VOUCHING`, and for a
+    treatment outside the frame that recommends it, :data:`RECOMMENDING`).
 
     >>> sorted(content_words("That's NSSI, classic, from the stress at work.", 0, 6, "diagnosis"))
     ['stress', 'work']
