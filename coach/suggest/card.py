@@ -11,8 +11,9 @@ def _rows(m: dict) -> list[str]:
            f"alternatives repeating the flagged phrase: **{m['repeats_phrase']}**.",
            f"- Best alternative keeps >= 80% of the sentence's content words (nouns and main verbs outside the "
            f"phrase, outside the other concern phrases flagged in the same sentence, which a clean alternative "
-           f"cannot keep, and outside the concern's own words: a diagnosis label, \"I promise\" and the words that vouch "
-           f"for a promise such as \"you have my word\", an order's rule tag such as \"that's the deal\"): "
+           f"cannot keep, and outside the concern's own words: a diagnosis label and the frame that recommends a treatment "
+           f"(\"it's the best thing for\"), \"I promise\" and the words that vouch for a promise such as \"you have my "
+           f"word\", an order's rule tag such as \"that's the deal\"; formulas such as \"trust me\" are no content): "
            f"**{m['best_keeps_content']:.2%}** ({m.get('best_keeps_content_count', '?')} of {m['findings']}; "
            f"mean retention {m['mean_retention']:.2f}); best alternative's "
            "source: " + ", ".join(f"{k} {v}" for k, v in sorted(m["best_source"].items())) + ".",
