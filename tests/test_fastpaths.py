@@ -184,3 +184,18 @@ def test_shape_ngrams_from_the_cache_equal_word_shapes(texts):
     for _ in range(2):  # cold, then from the shape cache
         for text in texts:
             assert F.shape_ngrams(text) == reference(text)
+
+
+def test_for_inference_scores_the_same_without_the_estimators():
+    """A scoring process lets go of the fitted estimators once the weights are compiled (memory target of the batch
+    scorer); the probabilities it gives do not move."""
+    from coach.model import io
+
+    model = io.load()
+    texts = ["You need to call your sponsor tonight.", "What would you like to do next?", "That's classic PTSD."]
+    before = model.predict_proba(texts)
+    assert model.for_inference() is model
+    assert model.pipeline_.named_steps["clf"].estimators_ == []
+    np.testing.assert_array_equal(model.predict_proba(texts), before)
+    model.for_inference()  # idempotent
+    np.testing.assert_array_equal(model.predict_proba(texts), before)

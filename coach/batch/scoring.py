@@ -74,6 +74,7 @@ def get_coach(model: str | None = None, suggest: bool = True):
 
         # batch output keeps only the best alternative of each utterance's top concern: compute only that one
         _CACHE[key] = load(model, max_suggestions=1, suggest_for="top_concern", suggest=suggest)
+        _CACHE[key].model.for_inference()  # a scoring process never needs the estimators behind the weights
     return _CACHE[key]
 
 

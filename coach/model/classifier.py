@@ -202,6 +202,16 @@ class SessionModel(BaseEstimator):
             self.__dict__["_compiled"] = _LinearModel.from_pipeline(self.pipeline_)
         return self.__dict__["_compiled"]
 
+    def for_inference(self) -> "SessionModel":
+        """Compile the linear weights and let go of the fitted estimators they were read from (about 17 MB), for a
+        long-running scoring process: ``predict_proba``, ``predict_proba_windows``, ``flags`` and the spans work as
+        before; ``pipeline_.predict_proba`` no longer does. Idempotent; returns ``self``."""
+        self._linear()
+        clf = self.pipeline_.named_steps["clf"]
+        if getattr(clf, "estimators_", None):
+            clf.estimators_ = []
+        return self
+
     def predict(self, texts) -> np.ndarray:
         return self.flags(self.predict_proba(texts))
 
