@@ -141,19 +141,22 @@ _IMPOSSIBLE = re.compile(
 
 
 @lru_cache(maxsize=4096)
+def _word_classes(word: str) -> frozenset[str]:
+    """The word classes lemminflect's lexicon gives ``word`` ("good": ADJ and NOUN; "awesome": ADJ only)."""
+    from lemminflect import getAllLemmas
+
+    return frozenset(getAllLemmas(word))
+
+
 def _adjective(word: str) -> bool:
-    """Can ``word`` be an adjective ("good", "cold")? A head noun after "the" that can is read as the adjective."""
-    from lemminflect import getAllLemmas
+    """Can ``word`` be an adjective ("good", "cold")? A head noun after "the" that can is read as the adjective;
+    a gerund is what the person goes through ("the freezing")."""
+    return "ADJ" in _word_classes(word) and not word.endswith("ing")
 
-    return "ADJ" in getAllLemmas(word) and not word.endswith("ing")  # ("the freezing": what they go through)
 
-
-@lru_cache(maxsize=4096)
 def _only_adjective(word: str) -> bool:
-    """Is ``word`` an adjective and nothing else in lemminflect's lexicon ("awesome", "great"; not "work")?"""
-    from lemminflect import getAllLemmas
-
-    return set(getAllLemmas(word)) == {"ADJ"}
+    """Is ``word`` an adjective and nothing else ("awesome", "great"; not "work")?"""
+    return _word_classes(word) == {"ADJ"}
 
 
 def well_formed(text: str) -> bool:
