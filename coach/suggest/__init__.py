@@ -273,7 +273,7 @@ def _candidates(sentence: str, label: str, start: int, end: int, banked: list[st
                 suspect=()) -> list[Suggestion]:
     from coach.suggest import rewrite
 
-    from coach.suggest.vocative import vocative, with_vocative
+    from coach.suggest.vocative import addressed, vocative, with_vocative
 
     info = taxonomy.get(label)
     made = rewrite.rewrite(sentence, label, start, end, avoid, suspect)
@@ -299,16 +299,12 @@ def _candidates(sentence: str, label: str, start: int, end: int, banked: list[st
     out = [Suggestion(_ADDRESS_ALONE.sub("", c.text).strip(), c.why, c.source) for c in out]
     # ... and the person addressed is never the topic asked about ("You're a good man, Dale, but ..." -> not "Can you
     # tell me more about dale?")
-    named = {m.group(1).lower() for m in re.finditer(r"(?:^|,\s*)([A-Z][a-z]+),", sentence)} - _NOT_NAMES
+    named = addressed(sentence)
     out = [c for c in out if not (named and (m := re.search(r"\babout (\w+)\b", c.text)) and m.group(1).lower() in named)]
     name = vocative(sentence)  # the person's name, when the supporter used it, stays in every alternative
     return [Suggestion(with_vocative(c.text, name), c.why, c.source) for c in out] if name else out
 
 
-# capitalised words said between commas that are no one's name
-_NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december christmas easter honestly okay ok so well look listen right yes no
-    yeah but and also again""".split())
 _ADDRESS_ALONE = re.compile(rf"(?:^|(?<=[.!?]))\s*(?:{_ADDRESS_WORDS})\.(?=\s|$)", re.I)
 
 

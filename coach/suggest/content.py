@@ -162,6 +162,10 @@ RECOMMENDING = re.compile(r"\b(?:it's|its|that's|thats|it is|that is|is|would be
                           r"(?:thing|option|way|bet|choice|one|stuff)\b", re.I)
 
 
+# each concern's own formulas, which are not content to keep
+_OWN_FORMULAS = {"power_over": RULE_TAGS, "false_promise": VOUCHING, "diagnosis": RECOMMENDING}
+
+
 def _interjection(low: str, opens_clause: bool) -> bool:
     """Is the (lower-cased) word an interjection here?
 
@@ -180,12 +184,9 @@ def _interjection(low: str, opens_clause: bool) -> bool:
 @lru_cache(maxsize=8192)
 def _content_words(text: str, start: int, end: int, label: str | None = None) -> frozenset[str]:
     outside = (text[:start] + " " + text[end:]).replace("\u2019", "'")
-    if label == "power_over":
-        outside = RULE_TAGS.sub(" ", outside)
-    elif label == "false_promise":
-        outside = VOUCHING.sub(" ", outside)
-    elif label == "diagnosis":
-        outside = RECOMMENDING.sub(" ", outside)
+    own = _OWN_FORMULAS.get(label)
+    if own is not None:
+        outside = own.sub(" ", outside)
     found = list(re.finditer(r"[A-Za-z][A-Za-z']*", outside))
     words = [m.group(0) for m in found]
     # a word opens a clause when only spaces (or nothing) separate it from the start or from punctuation

@@ -201,3 +201,19 @@ def with_vocative(text: str, name: str) -> str:
         return text
     rest = text if text.startswith(("I ", "I'", "I,")) else text[:1].lower() + text[1:]
     return f"{name}, {rest}"
+
+
+# capitalised words said between commas that are no one's name
+_NOT_ADDRESSED = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december christmas easter honestly okay ok so well look listen right yes no
+    yeah but and also again""".split())
+
+
+def addressed(sentence: str) -> set[str]:
+    """Every capitalised word said between commas (or first, before one), lowercased: the people the supporter
+    addresses, wherever in the turn, which :func:`vocative` (the one name an alternative keeps) may pass over.
+
+    >>> sorted(addressed("You're a good man, Dale, but you're an alcoholic.")), addressed("Okay, Monday, then.")
+    (['dale'], set())
+    """
+    return {m.group(1).lower() for m in re.finditer(r"(?:^|,\s*)([A-Z][a-z]+),", sentence)} - _NOT_ADDRESSED
