@@ -58,7 +58,8 @@ def _by_style(model, rows: list[dict]) -> dict:
 # sections AF-AG (as lists of forms); the fifth (second-coded, written alongside AF-AG by authors who saw neither)
 # decided that they join; the sixth (second-coded, keywords kept to a third of the concern turns) measured that model
 # and its misses guided sections AH-AI (as lists of forms); the seventh (second-coded, written alongside AH-AI by
-# authors who saw neither) decided that they join.
+# authors who saw neither) decided that they join; the eighth (second-coded, written alongside sections AJ-AK by
+# authors who saw neither) decided that those wait outside the corpus, in corpora/held_back/.
 PROBES = (
     (corpus_mod.CORPUS_DIR / "probe.jsonl",
      "400 turns (200 with no concern, 200 with one) in counselling-transcript, peer-session, forum and text-line "
@@ -88,8 +89,15 @@ PROBES = (
     (corpus_mod.CORPUS_DIR / "probe7.jsonl",
      "400 turns written the same way as the sixth, at the same time as sections AH and AI, by authors who saw "
      "neither them nor any probe; every turn coded a second time blind (`probe7_coding.jsonl`); used once, to decide "
-     "whether AH and AI join (macro-F1 0.800 -> 0.823, any-concern precision 0.899 -> 0.911 with them): the freshest "
-     "estimate here, and the hardest"),
+     "whether AH and AI join (macro-F1 0.800 -> 0.823, any-concern precision 0.899 -> 0.911 with them), then to check "
+     "the threshold margin chosen on probes 1-6"),
+    (corpus_mod.CORPUS_DIR / "probe8.jsonl",
+     "399 turns written the same way by four authors who saw no corpus section or probe, 45% of them with no label "
+     "(half ordinary talk, half traps that share words with concerns); every turn coded a second time blind "
+     "(`probe8_coding.jsonl`; one turn dropped: written independently, it came out word for word as a corpus "
+     "utterance); used to decide that sections AJ and AK, written from the forms of the false alarms on probes 1-6, "
+     "wait outside the corpus (macro-F1 0.832 with and without them, any-concern precision 0.887 -> 0.886), and to "
+     "check the threshold margin: the freshest estimate here"),
 )
 
 
