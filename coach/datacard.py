@@ -132,7 +132,9 @@ about recovery, group secrecy, unlimited availability, overstating what the supp
 an order; against empathy in negative words, the supporter's own diagnosis, person-first language explained,
 information, reflections, reported rules and validated mixed feelings. They joined when a seventh probe, written at
 the same time by authors who saw neither, rose with them (macro-F1 0.800 -> 0.823, any-concern precision 0.899 ->
-0.911, every concern up).
+0.911, every concern up). Sections AJ and AK (500 utterances written from the forms of the false alarms on probes
+1-6, second-coded) wait in `corpora/held_back/`: an eighth probe, written at the same time by authors who saw
+neither, read the model trained with them no better (see `corpora/held_back/README.md`).
 
 Held out, never in the corpus (a test checks that no turn of more than six words is a near-duplicate of a corpus
 utterance): `corpora/challenge.jsonl` (360 utterances in long forum and disfluent transcript styles, with spans),
@@ -145,7 +147,9 @@ five disagreements adjudicated, each with its reason) and `corpora/probe5.jsonl`
 while sections AF and AG were, by authors who saw neither; `corpora/probe5_coding.jsonl`: kappa 0.990-1.000, three
 disagreements adjudicated), `corpora/probe6.jsonl` and `corpora/probe7.jsonl` (400 turns each the same way, with
 the keywords kept to a third of the concern turns; `probe6_coding.jsonl` and `probe7_coding.jsonl`: kappa
-0.990-1.000, one and two disagreements adjudicated). The model card reports all of them.
+0.990-1.000, one and two disagreements adjudicated) and `corpora/probe8.jsonl` (399 turns the same way, 45% with no
+label, half of those ordinary talk and half traps; `probe8_coding.jsonl`: kappa 0.988-1.000, one disagreement
+adjudicated). The model card reports all of them.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test
