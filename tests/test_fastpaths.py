@@ -140,6 +140,7 @@ def test_caches_never_keep_a_doc_alive():
         "coach.model.compact",
         "coach.model.spans",
         "coach.model.classifier",
+        "coach.model.evaluate",
         "coach.suggest",
         "coach.suggest.content",
         "coach.suggest.clause",

@@ -118,3 +118,38 @@ def test_codebook_no_examples_carry_no_concern(model):
     flags = model.predict(CODEBOOK_NO)[:, :4]
     flagged = [t for t, f in zip(CODEBOOK_NO, flags) if f.any()]
     assert len(flagged) <= 1, flagged
+
+
+def test_precision_at_a_lower_concern_share():
+    """Recall and the false-alarm rate carry over to any mix of turns; precision does not."""
+    from coach.model.evaluate import label_metrics, precision_at
+
+    # 10 concern turns (8 found), 10 without (1 false alarm): 8/9 as measured
+    y = np.zeros((20, 5), dtype=bool)
+    y[:10, 0] = True
+    pred = np.zeros((20, 5), dtype=bool)
+    pred[:8, 0] = True
+    pred[10, 1] = True
+    a = label_metrics(y, pred, list(corpus.LABELS))["any_concern"]
+    assert (a["precision"], a["recall"], a["false_alarm_rate"], a["prevalence"]) == (0.889, 0.8, 0.1, 0.5)
+    # one concern turn in five: 0.2 * 0.8 found, 0.8 * 0.1 false alarms -> 0.16 / 0.24
+    assert a["precision_at_20"] == round(0.16 / 0.24, 3)
+    assert precision_at(0.5, 0.8, 0.1) == pytest.approx(8 / 9)
+    assert precision_at(0.1, 0.0, 0.0) == 0.0
+
+
+def test_concern_thresholds_carry_the_transfer_margin():
+    """Dev picks the best-F1 threshold with precision >= 0.90; concerns get the margin on top, the strength does not."""
+    from coach.model.train import TRANSFER_MARGIN, tune_thresholds
+
+    rng = np.random.default_rng(0)
+    y = rng.random((400, 5)) < 0.3
+    proba = np.clip(np.where(y, 0.55, 0.25) + rng.normal(0, 0.12, y.shape), 0, 1)
+    plain = tune_thresholds(y, proba, list(corpus.LABELS), margin=0.0)
+    shifted = tune_thresholds(y, proba, list(corpus.LABELS))
+    for label in corpus.LABELS:
+        expected = plain[label] + (TRANSFER_MARGIN if label != "person_driven" else 0.0)
+        assert shifted[label] == pytest.approx(min(0.95, expected)), label
+    meta = io.read_metadata()
+    shipped_margin = meta["hyperparameters"]["threshold_margin"]
+    assert shipped_margin == TRANSFER_MARGIN

@@ -32,12 +32,23 @@ def fbeta(y_true: np.ndarray, y_pred: np.ndarray, beta: float) -> tuple[float, f
     return p, r, f
 
 
-def tune_thresholds(y: np.ndarray, proba: np.ndarray, labels: list[str], min_precision: float = 0.9
-                    ) -> dict[str, float]:
-    """Per label, the dev threshold with the best F1 among those reaching ``min_precision``.
+TRANSFER_MARGIN = 0.05  # added to each concern's dev threshold: see tune_thresholds
+
+
+def tune_thresholds(y: np.ndarray, proba: np.ndarray, labels: list[str], min_precision: float = 0.9,
+                    margin: float = TRANSFER_MARGIN) -> dict[str, float]:
+    """Per label, the dev threshold with the best F1 among those reaching ``min_precision``, plus ``margin``
+    for the concerns.
 
     Concerns: a false flag costs a trainee's trust, so precision comes first; where no threshold reaches
     ``min_precision``, the F0.5-optimal one is used. The strength label takes the F1-optimal threshold.
+
+    The margin is for text unlike ours. Dev is written like the training corpus; on turns written apart from it
+    (the fresh probes) the same thresholds raise false alarms on 4-9% of no-concern turns, and real sessions,
+    where far fewer turns carry a concern than in our sets, pay for each false alarm with more precision. 0.05
+    had the best mean macro-F1 of 0, 0.05, 0.10 and 0.15 on probes 1-6 re-weighted to one concern turn in five
+    (0.841 -> 0.852; any-concern precision 0.824 -> 0.856; as measured, macro-F1 0.892 -> 0.893), and was then
+    checked on probes 7 and 8 and the challenge set.
     """
     out = {}
     grid = np.round(np.arange(0.20, 0.96, 0.01), 2)
@@ -47,9 +58,11 @@ def tune_thresholds(y: np.ndarray, proba: np.ndarray, labels: list[str], min_pre
         if kind_of(label) == "concern":
             ok = [(f, t) for (p, _, f), t in zip(stats, grid) if p >= min_precision]
             if ok:
-                out[label] = float(max(ok)[1])
+                out[label] = round(min(0.95, float(max(ok)[1]) + margin), 2)
                 continue
             scores = [fbeta(yt, proba[:, j] >= t, 0.5)[2] for t in grid]
+            out[label] = round(min(0.95, float(grid[int(np.argmax(scores))]) + margin), 2)
+            continue
         else:
             scores = [f for _, _, f in stats]
         out[label] = float(grid[int(np.argmax(scores))])
@@ -105,7 +118,9 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
                    "n_train_utterances": len(train_rows), "n_train_sentences": len(units.texts)},
         "hyperparameters": {"C": C, "char_ngrams": [2, 5], "word_ngrams": [1, 3], "shape_ngrams": [2, 4], "calibration": "sigmoid, cv=5",
                             "classifier": "mean logit of LR and NB-LR", "window_tokens": model.window,
-                            "window_stride": model.stride, "threshold_rule": "max dev F1 with precision >= 0.90"},
+                            "window_stride": model.stride,
+                            "threshold_rule": f"max dev F1 with precision >= 0.90, +{TRANSFER_MARGIN:.2f} for concerns",
+                            "threshold_margin": TRANSFER_MARGIN},
         "libraries": library_versions(),
         "metrics": {},
     }
