@@ -883,3 +883,33 @@ def test_a_noun_cause_is_not_a_conjunction():
 
     assert _as_sentence("they talk about him like he's a lost cause,") == "They talk about him like he's a lost cause."
     assert _as_sentence("I was late cause") == "I was late."
+
+
+
+def _all_served(nlp, sentence):
+    doc = nlp(sentence)  # (kept in scope: its span group needs it)
+    return [x["text"] for sp in doc.spans["coach"] for x in sp._.coach_suggestions]
+
+
+@pytest.mark.parametrize("sentence,banned", [
+    # a vouching formula is no order ("How would you feel about handing on heart?")
+    ("I swear to you, hand on heart, by the spring you'll be back at work.", "handing"),
+    # a diagnosis is no step to take ("How would you feel about having PTSD?")
+    ("From what you've told me about the nightmares, you have PTSD, no doubt about it.", "about having"),
+    # a time is no order ("Come March you'll be right as rain" -> "How would you feel about coming March?")
+    ("Come April you'll feel like a new person, it always lifts with the light.", "coming April"),
+])
+def test_no_reply_hands_back_a_formula_a_verdict_or_a_time_as_a_step(nlp, sentence, banned):
+    """Sentences written for this test, in the forms a read of the alternatives served on fresh turns found."""
+    served = _all_served(nlp, sentence)
+    assert served and not any(banned in x for x in served), served
+
+
+def test_no_reply_keeps_a_noun_phrase_as_a_sentence(nlp):
+    from coach.suggest.rewrite import _context
+
+    s = "That flinching when the phone rings, honestly that's classic PTSD."
+    before, _, after, *_ = _context(s, s.index("that's classic"), len(s), ())
+    assert not any(x.startswith("That flinching") for x in before + after), (before, after)
+    served = _all_served(nlp, s)
+    assert served and not any(x.startswith("That flinching") for x in served), served

@@ -27,6 +27,7 @@ from functools import lru_cache
 import numpy as np
 
 from coach import taxonomy
+from coach.model import lexicon as L
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,11 @@ _IMPOSSIBLE = re.compile(
     r"|\b(?:a|an|the) (?:new|whole|real|proper|complete|total|different)\s*[,.?!]"
     # a hope with no subject ("I hope stays between us": the claim "Stays between us, I promise" had none)
     r"|\bI hope (?:stays?|goes|gets|comes|happens|works|leaves|is|are|was|will|won't|never|always)\b"
+    # ... or a verb, a negation, an interjection or the guarantee itself where its subject should be ("I hope
+    # guarantee you smash that interview", "I hope can't the council says yes", "I hope ah, it's okay", "I hope ul
+    # get the flat", "I hope come to the meetings every week and ...")
+    r"|\bI hope (?:guarantee\w*|promise\w*|can'?t|cant|cannot|won'?t|don'?t|ah|oh|um|uh|ul|u'll|ull|come|go|get|make|"
+    r"take|keep|stop|start|just|definitely|def|totally|honestly|tbh|ngl)\b"
     # a kind of something left standing as a sentence ("This kind of grief. That sounds really hard.")
     r"|(?:^|(?<=[.!?])\s)(?:this|that|the|a) (?:kind|sort|type) of \w+(?: \w+)?\.(?=\s|$)"
     # a speaker left without what they said ("Your mum thinks. What do you make of ...")
@@ -199,8 +205,16 @@ def well_formed(text: str) -> bool:
     [False, False, False, True]
     >>> well_formed("How would you feel about signing where the stickies are and we'll mail it?")
     False
+    >>> well_formed("How would you feel about having PTSD no question about it?")
+    False
+    >>> well_formed("How would you feel about coming March?"), well_formed("How would you feel about coming to group?")
+    (False, True)
     >>> well_formed("I hope stays between us, and I can't promise it."), well_formed("I hope it stays between us.")
     (False, True)
+    >>> [well_formed(t) for t in ("I hope guarantee you smash that interview.", "I hope can't the council says yes.",
+    ...                           "I hope ah, it's okay.", "I hope come to the meetings and it turns around.",
+    ...                           "I hope the council says yes.")]
+    [False, False, False, False, True]
     >>> well_formed("Before you leave today. How would you feel about it?"), well_formed("Before you leave, call me.")
     (False, True)
     >>> well_formed("I can try to have to tell Ruth."), well_formed("I can try to have a word with her.")
@@ -220,6 +234,13 @@ def well_formed(text: str) -> bool:
     hard = re.match(r"(?:the|your) (\w+) sounds? really hard\b", text, re.I)
     if about and _only_adjective(about.group(1).lower()) or hard and _adjective(hard.group(1).lower()):
         return False  # "Can you tell me more about awesome?", "The good sounds really hard.": a topic is a thing
+    having = re.search(r"\babout having (?:an? )?([\w-]+)", text)
+    if having and having.group(1).lower() in L.DIAGNOSIS:
+        return False  # "How would you feel about having PTSD?": a verdict handed back as a step to take
+    if re.search(r"\babout coming (?:january|february|march|april|may|june|july|august|september|october|november|"
+                 r"december|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+                 r"christmas|easter|the new year)\b", text, re.I):
+        return False  # "Come March you'll be right as rain": a time, no order to ask about
     words = [w.lower() for w in _WORD.findall(text)]
     return all(a != b for a, b in zip(words, words[1:])) and not _IMPOSSIBLE.search(text)
 

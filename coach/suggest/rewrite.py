@@ -2930,7 +2930,8 @@ _PROMISE_MARKERS = re.compile(
     r"guaranteed|trust me|definitely|def|for sure|100 ?%|one hundred percent|a hundred percent|totally|absolutely|"
     r"no prob(lem)?|no doubt|no question|promise|i bet|i (?:just |really |totally )?know it|i know (?:you|he|she|they) "
     r"(?:will|do|does|can)|i'?d (?:put|bet) money on it|i'?ll make sure of (?:it|that)|it's handled|consider it done|"
-    r"you have my word|take my word for it|(?:everybody|everyone) does|they always do|"
+    r"you have my word|take my word for it|(?:everybody|everyone) does|they always do|hand on (?:my )?heart|"
+    r"cross my heart|(?:i'?d|id) (?:bet|put) my (?:life|house) on it|"
     r"i know (that )?|i'm sure (that )?|i can tell|i can feel it|"
     r"you'll see(?=\s*(?:[,.!?]|$))|i'll see to it|believe me|mark my words|no matter what|"
     r"(?<!be )(?<!is )(?<!'s )(?<!go )(?<!going )(?<!went )(?<!take it )easy(?! on\b)|just watch)\b[,!]?",
@@ -3693,7 +3694,8 @@ _WHEN_CLAUSE = re.compile(r"^(?:when|once|before|after|while)\s+(?:we|you|u|the|
 _SUBORDINATE = re.compile(r"^(?:if|when|whenever|whatever|once|before|after|until|till|while|since)\b", re.I)
 _ONLY_VOUCH = re.compile(r"^\W*(?:i promise|i swear|i guarantee|guaranteed|trust me|i can feel it|i can tell|"
                          r"you'll see|believe me|i know|i'm sure|for sure|no doubt|no question|100%|easy|promise|"
-                         r"i got (?:you|u)|i'll see to it|mark my words|okay|ok|right|yeah)\b", re.I)
+                         r"i got (?:you|u)|i'll see to it|mark my words|hand on (?:my )?heart|cross my heart|okay|ok|"
+                         r"right|yeah)\b", re.I)
 
 
 # "I know it hurts", "I know that's a lot": what the person feels, acknowledged (no vouching for an outcome), kept
@@ -3725,6 +3727,7 @@ _OPENERS = re.compile(r"^(?:(?:and|but|so|or|then|plus|also|well|okay|ok|look|li
 _NOT_ORDERS = frozenset("""trust believe see mind imagine guess say wait hold hang thank love bless remember feel
     let take get know count forget excuse pardon bet rest sleep""".split())
 _FORMULA_OBJ = re.compile(r"^(?:trust|believe) me\b|^let (?:me|us)\b|^let's\b|^take care\b|^feel free\b|^mark my words\b|"
+                          r"^hand on (?:my )?heart\b|^cross my heart\b|"
                           r"^take it from me\b|"
                           r"^(?:forgive|excuse|pardon|bear with) me\b|"
                           r"^consider it (?:done|handled|sorted)\b|"
@@ -3995,7 +3998,7 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
                                                                normalise(text).strip(), flags=re.I)):
                 continue
             t = _without_talk(_as_sentence(text), name)  # "Honestly, Phil." is no sentence to keep
-            if t:
+            if t and not _fragment(t):
                 out.append(t)
         return out
 
@@ -4010,6 +4013,47 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
             tail = t  # "..., before we leave this office": when, said after the order
             after = after[1:]
     return sentences(before, False), lead, sentences(after, True), validation, rewritten, tail
+
+
+_ENDEARMENT = r"(?:pet|love|luv|hun|hon|babe|darling|sweetheart|sweetie|mate|pal|buddy|bro|sis|lad|lass|kiddo|dear|" \
+              r"duck|chuck|my love|my dear|brother|son)"
+_NP_DET = r"(?:that|those|these|this|the|your|ur|his|her|their|my|our)"
+# a kept piece of the sentence that is no sentence: a noun phrase with a clause about it ("That jumpiness when a door
+# slams.", "Those ups and downs you're describing."), a list of noun phrases ("The money, the flat."), "Not staff.",
+# a time on its own ("This time next year."), a term of endearment ("Pet.")
+_FRAGMENT = re.compile(
+    rf"^(?:{_ENDEARMENT},\s+|(?-i:[A-Z][a-z]+),\s+)?(?:"
+    rf"{_NP_DET}\s+[\w'-]+(?:\s+(?:and|out|of|up|down)\s+[\w'-]+)?\s+(?:when|whenever|since|every time|you're|"
+    rf"you've|you|u|he|she|they)\b(?!\s+(?:is|was|are|were|'s|'re|will|would|can|could|should|said|says|told)\b)"
+    rf"(?:\s+[\w'-]+){{1,6}}"
+    rf"|(?:not (?:even )?)?{_NP_DET}?\s*[\w'-]+(?:\s+[\w'-]+)?(?:,\s*(?:and\s+)?(?:not (?:even )?)?{_NP_DET}\s+[\w'-]+)+"
+    rf"|not (?:even )?(?!(?:today|tonight|now|yet|tomorrow|again|really|quite|always|sure)\b)(?:{_NP_DET}\s+)?[\w'-]+"
+    rf"|(?-i:[A-Z][a-z]+)\s+(?:before|after|once|while)\s+(?:we|you|u|i|the|your|ur)\b(?:\s+[\w'-]+){{1,5}}"
+    rf"|this time next (?:week|month|year)|(?:one|two|three|four|five|six|\d+) in the (?:morning|afternoon|night)"
+    rf"|(?:(?:oh|well|wow)\W+)?(?:brilliant|great|perfect|lovely|nice|fantastic|wonderful|amazing|awesome|marvellous|"
+    rf"splendid)(?:\s+(?:one|plan|job|work|stuff|going))?"
+    rf"|(?:it )?doesn'?t matter|(?:it )?don'?t matter"
+    rf"|{_ENDEARMENT})[.!?]$", re.I)
+
+
+def _fragment(sentence: str) -> bool:
+    """Is a kept clause no sentence of its own?
+
+    >>> [_fragment(t) for t in ["That jumpiness when a door slams.", "Those ups and downs you're describing.",
+    ...                         "The money, the flat.", "Not staff.", "Pet.", "Love, the way you bounce from job to job.",
+    ...                         "Oh brilliant.", "Marcus before we go round again."]]
+    [True, True, True, True, True, True, True, True]
+    >>> [_fragment(t) for t in ["The landlord called.", "That makes sense.", "The doctor you saw said it's fine.",
+    ...                         "Your mum, she loves you.", "Not today."]]
+    [False, False, False, False, False]
+    """
+    m = _FRAGMENT.match(sentence.strip())
+    # "The doctor you saw said it's fine": the clause after the noun goes on to the sentence's own verb
+    return bool(m) and not _SECOND_VERB.search(sentence)
+
+
+_SECOND_VERB = re.compile(r"\b(?:you|u|he|she|they)\s+[\w'-]+\s+(?:\w+\s+){0,3}?(?:is|was|are|were|said|says|told|tells|"
+                          r"thinks?|matters?|means?|helps?|helped|works?|worked|made|makes)\b|\w's\b(?!\s*$)", re.I)
 
 
 # questions that end on their topic: a time said after the order can join them ("... before Thursday?")

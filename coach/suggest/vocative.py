@@ -62,7 +62,8 @@ _NOT_NAMES = frozenset("""tmrw tmr tbh ngl fr idk lol omg imo imho btw fwiw rn s
     jeez wow abt omw ikr nvm cmon lmk brb gtg cya fyi sry hii sooo lowkey til whatd whered heres haha ahh fellas
     everyone folks monday tuesday wednesday thursday friday saturday sunday january february march
     july september october november december
-    unless lest despite versus vs whilst albeit deffo defo deff def prolly probs obvs tbf""".split())  # April, May, June, August are names too
+    unless lest despite versus vs whilst albeit deffo defo deff def prolly probs obvs tbf
+    christmas xmas easter thanksgiving diwali eid hanukkah ramadan halloween""".split())  # April, May, June, August are names too
 # (the last line: conjunctions and prepositions the lexicon does not know, which open a clause before "you")
 
 
