@@ -898,6 +898,10 @@ def _all_served(nlp, sentence):
     ("From what you've told me about the nightmares, you have PTSD, no doubt about it.", "about having"),
     # a time is no order ("Come March you'll be right as rain" -> "How would you feel about coming March?")
     ("Come April you'll feel like a new person, it always lifts with the light.", "coming April"),
+    # the threat that backs a condition goes with it, and so does the frame that announces the orders
+    ("if you're not at the meeting on friday i'm calling your caseworker, simple as", "calling your caseworker"),
+    ("Okay, here's what's happening: tonight you're texting your sponsor and tomorrow you're at group by ten.",
+     "what's happening"),
 ])
 def test_no_reply_hands_back_a_formula_a_verdict_or_a_time_as_a_step(nlp, sentence, banned):
     """Sentences written for this test, in the forms a read of the alternatives served on fresh turns found."""

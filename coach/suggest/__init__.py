@@ -165,6 +165,14 @@ def _only_adjective(word: str) -> bool:
     return _word_classes(word) == {"ADJ"}
 
 
+# the first words of a topic asked about ("Can you tell me more about ...", "What was going on for you around ...")
+_TOPIC_WORDS = re.compile(r"\b(?:about|around) ([a-z]+)(?:\W+([a-z]+))?", re.I)
+_PARTICLES = frozenset("up out off down over back on in away".split())
+_CLAUSE_AS_TOPIC = re.compile(r"\b(?:more about|feel about|feeling about|think about|for you around) (?:your|ur|the|his|her|"
+                              r"their|my) [\w'-]+ (?:sounds|seems|looks|is|was|"
+                              r"are|were|gets|got|has|had)\b", re.I)
+
+
 def well_formed(text: str) -> bool:
     """Capital start, end punctuation, no doubled words, no impossible word pair (:data:`_IMPOSSIBLE`), not empty.
 
@@ -205,6 +213,16 @@ def well_formed(text: str) -> bool:
     [False, False, False, True]
     >>> well_formed("How would you feel about signing where the stickies are and we'll mail it?")
     False
+    >>> [well_formed(t) for t in ("How are you feeling about vindictive now?", "Can you tell me more about your sister "
+    ...                           "sounds bitter?", "What was going on for you around good with your little sister?",
+    ...                           "What was going on for you around rock up to the interview?",
+    ...                           "What was going on for you around going on this morning?")]
+    [False, False, False, False, False]
+    >>> [well_formed(t) for t in ("How are you feeling about work now?", "Can you tell me more about your sister?",
+    ...                           "How would you feel about going back to group?", "How do you feel about it now?",
+    ...                           "What was going on for you around backs?", "How would you feel about cutting back?",
+    ...                           "Your worry about the court date sounds really hard.")]
+    [True, True, True, True, True, True, True]
     >>> well_formed("How would you feel about having PTSD no question about it?")
     False
     >>> well_formed("How would you feel about coming March?"), well_formed("How would you feel about coming to group?")
@@ -234,6 +252,15 @@ def well_formed(text: str) -> bool:
     hard = re.match(r"(?:the|your) (\w+) sounds? really hard\b", text, re.I)
     if about and _only_adjective(about.group(1).lower()) or hard and _adjective(hard.group(1).lower()):
         return False  # "Can you tell me more about awesome?", "The good sounds really hard.": a topic is a thing
+    for m in _TOPIC_WORDS.finditer(text):
+        w1, w2 = m.group(1).lower(), (m.group(2) or "").lower()
+        if _only_adjective(w1) and w2 in {"", "now", "today", "then", "right"} or (
+                _adjective(w1) and "NOUN" not in _word_classes(w1) and w2 in {"with", "at", "to", "for", "of"}) or (
+                w1 in {"good", "bad", "great"} and w2 in {"with", "at"}) or (
+                not w1.endswith("ing") and "VERB" in _word_classes(w1) and w2 in _PARTICLES) or (w1, w2) == ("going", "on"):
+            return False  # "How are you feeling about vindictive now?", "around good with your sister", "about rock up"
+    if _CLAUSE_AS_TOPIC.search(text):
+        return False  # "Can you tell me more about your sister sounds bitter?": a clause is no topic
     having = re.search(r"\babout having (?:an? )?([\w-]+)", text)
     if having and having.group(1).lower() in L.DIAGNOSIS:
         return False  # "How would you feel about having PTSD?": a verdict handed back as a step to take

@@ -920,6 +920,13 @@ def _adjacent_order(sentence: str, a: int, b: int, avoid=()) -> tuple[str, str] 
 
 
 # a clause that only announces the orders after it ("right, here's what you're doing tomorrow:")
+# the supporter's next step against the person, said as the consequence of a condition ("if you miss it, I'm calling
+# your worker")
+_TELLING_ON = re.compile(r"^\W*(?:then\s+)?(?:i'?m|im|i am|i'?ll|ill|i will)\s+(?:gonna\s+|going to\s+)?(?:telling|tell|"
+                         r"calling|call|ringing|ring|reporting|report|phoning|phone|informing|inform|texting|text)\b",
+                         re.I)
+_HAPPENING = re.compile(r"^(?:(?:right|ok|okay|so|and|now|listen|look)\W+)*(?:here's|here is|this is) what(?:'s| is) "
+                        r"(?:happening|gonna happen|going to happen)\b\W*$", re.I)
 _ANNOUNCED = re.compile(r"^(?:(?:right|ok|okay|so|and|now|listen|look)\W+)*here's (?:what (?:you|u)(?:'re| are)? "
                         r"(?:doing|gonna do|going to do|need to do|have to do)|the plan)\b(?: (?:tomorrow|tonight|today|"
                         r"now|first))?\W*$", re.I)
@@ -3930,6 +3937,10 @@ def _context(sentence: str, lo: int, hi: int, avoid) -> tuple[list[str], str, li
                 r"\b(?:you'll|you will|you're|i'll|i'm|i will|we'll|they'll|theyll|they will|he'll|she'll|youll|ull|"
                 r"u'll|ur gonna|they're gonna|you can't|u cant|you cant)\b", text, re.I):
             keep = False  # "... or | you'll lose the place": the consequence that presses goes with the order
+        elif re.search(r"\bif (?:you|u|ur|you're|youre)\b", sentence[:a], re.I) and _TELLING_ON.match(text):
+            keep = False  # "if ur not at group on thurs | im telling ur probation officer": the threat goes too
+        elif _ANNOUNCED.match(text) or _HAPPENING.match(text):
+            keep = False  # "Right, here's what's happening:": the frame of the orders, not a sentence to keep
         else:
             w = _WORRY.match(text)
             # "ur gran is right tho": siding with someone's verdict, asked about as theirs to weigh; "no skipping":
