@@ -59,7 +59,8 @@ def _by_style(model, rows: list[dict]) -> dict:
 # decided that they join; the sixth (second-coded, keywords kept to a third of the concern turns) measured that model
 # and its misses guided sections AH-AI (as lists of forms); the seventh (second-coded, written alongside AH-AI by
 # authors who saw neither) decided that they join; the eighth (second-coded, written alongside sections AJ-AK by
-# authors who saw neither) decided that those wait outside the corpus, in corpora/held_back/.
+# authors who saw neither) decided that those wait outside the corpus, in corpora/held_back/; the ninth (second-coded,
+# written after the threshold margin was chosen) measured the shipped model and nothing else.
 PROBES = (
     (corpus_mod.CORPUS_DIR / "probe.jsonl",
      "400 turns (200 with no concern, 200 with one) in counselling-transcript, peer-session, forum and text-line "
@@ -97,7 +98,11 @@ PROBES = (
      "(`probe8_coding.jsonl`; one turn dropped: written independently, it came out word for word as a corpus "
      "utterance); used to decide that sections AJ and AK, written from the forms of the false alarms on probes 1-6, "
      "wait outside the corpus (macro-F1 0.832 with and without them, any-concern precision 0.887 -> 0.886), and to "
-     "check the threshold margin: the freshest estimate here"),
+     "check the threshold margin chosen on probes 1-6"),
+    (corpus_mod.CORPUS_DIR / "probe9.jsonl",
+     "400 turns written the same way, after the threshold margin was chosen, by four authors who saw no corpus "
+     "section or probe; every turn coded a second time blind (`probe9_coding.jsonl`); used for nothing but "
+     "measuring the shipped model: the freshest estimate here"),
 )
 
 
