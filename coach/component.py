@@ -35,7 +35,7 @@ from spacy.util import minibatch
 
 from coach.model import phatic
 from coach.model.features import SpanText
-from coach.reported import reported_quotes
+from coach.reported import unquote_scores
 
 SPANS_KEY = "coach"
 
@@ -168,26 +168,11 @@ class SessionCoach:
         return top
 
     def _unquote(self, items, sents, proba, doc_texts: list[str], owner: list[int]) -> None:
-        """Concern scores of sentences that quote someone else's words (codebook rule 4: "My dad always said \"you
-        need to toughen up\"" gives no order) become the scores of the sentence with the quote put as "that",
-        when lower: the supporter is flagged for what they say, not for what they report. One more model call,
-        for those sentences only."""
-        todo = []
-        quoted = {d: reported_quotes(doc_texts[d]) for d in set(owner)}  # once per document, not per sentence
-        for k, sent in enumerate(sents):
-            quotes = [(a - sent.start_char, b - sent.start_char) for a, b in quoted[owner[k]]
-                      if a < sent.end_char and b > sent.start_char]
-            if quotes:
-                text = str(items[k])
-                for a, b in reversed(quotes):
-                    text = text[:max(0, a)] + "that" + text[min(len(text), b):]
-                todo.append((k, text))
-        if not todo:
-            return
-        without = self.model.predict_proba([t for _, t in todo])
+        """Codebook rule 4 (:func:`coach.reported.unquote_scores`): a sentence's concern scores without the words it
+        quotes from someone else, when lower."""
         concern = np.array([kind == "concern" for kind in self._kinds])
-        for (k, _), row in zip(todo, without):
-            proba[k, concern] = np.minimum(proba[k, concern], row[concern])
+        unquote_scores(self.model.predict_proba, items, [s.start_char for s in sents], doc_texts, owner, proba,
+                       concern)
 
     def _process(self, docs: list[Doc]) -> list[Doc]:
         from coach import taxonomy

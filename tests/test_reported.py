@@ -35,3 +35,36 @@ def test_the_same_words_said_by_the_supporter_are_still_flagged(nlp):
     assert "judgment" in _concerns(nlp, "You're just being dramatic. That must have hurt.")
     # ... and a concern of the supporter's own next to a reported quote is still found
     assert "power_over" in _concerns(nlp, 'Your mum said "it\'s fine" but you need to call the clinic today.')
+
+
+def test_single_quotes_report_words_but_apostrophes_do_not():
+    t = "You said, um \u2014 'I need to stop lying to her.' That took guts to say."
+    assert [t[a:b] for a, b in reported_quotes(t)] == ["'I need to stop lying to her.'"]
+    t = "And your nan keeps going 'you should be over it by now.' Every single visit."
+    assert [t[a:b] for a, b in reported_quotes(t)] == ["'you should be over it by now.'"]
+    # apostrophes, a quoted single word and the supporter's own quoted words are not reported speech
+    assert reported_quotes("The kids' room is a mess and I don't know 'cause she won't say.") == []
+    assert reported_quotes("Lunch instead of your 'walk' at noon, that's big.") == []
+    assert reported_quotes("I told him 'you need to leave' and he did.") == []
+
+
+def test_a_reflection_in_single_quotes_is_not_flagged(nlp):
+    # (without single quotes read, the model flags the first as power_over and the second as judgment)
+    assert _concerns(nlp, "You said, 'I need to stop going to the casino on payday.' Those were your words.") == []
+    assert _concerns(nlp, "And your nan keeps going 'you should be over it by now.' Every single visit.") == []
+    assert "power_over" in _concerns(nlp, "You need to stop going to the casino on payday. Those are my words.")
+
+
+def test_the_evaluation_scores_utterances_as_the_pipeline_does(nlp, model):
+    """The card's figures come from coach.model.data.utterance_scores; the pipeline's doc.cats must agree."""
+    import numpy as np
+
+    from coach.model.data import utterance_scores
+
+    texts = ["You said, 'I need to stop going to the casino on payday.' Those were your words.",
+             'My dad always said "you need to toughen up" and I believed him.', "Wow.",
+             "You need to call her tonight. I'll sit with you while you do."]
+    got = utterance_scores(model, [{"text": t} for t in texts])
+    for t, row in zip(texts, got):
+        doc = nlp(t)
+        assert np.allclose(row, [doc.cats[label] for label in model.labels_], atol=1e-6), t

@@ -31,6 +31,7 @@ class Units:
     Y: list[list[int]] = field(default_factory=list)
     spans: list[list[tuple[str, int, int]]] = field(default_factory=list)
     owner: list[int] = field(default_factory=list)  # index of the utterance each sentence came from
+    starts: list[int] = field(default_factory=list)  # where each sentence starts in its utterance's text
 
     def matrix(self) -> np.ndarray:
         return np.asarray(self.Y, dtype=int).reshape(len(self.Y), -1)
@@ -54,7 +55,25 @@ def sentence_units(rows: list[dict], labels: list[str], text_key: str = "text") 
             units.Y.append(y)
             units.spans.append(spans)
             units.owner.append(u)
+            units.starts.append(s0)
     return units
+
+
+def utterance_scores(model, rows: list[dict], text_key: str = "text") -> np.ndarray:
+    """Each utterance's label probabilities as the pipeline scores them: each sentence's best window, a turn of
+    phatic words only needing more evidence (:mod:`coach.model.phatic`), words quoted from someone else left out
+    (:func:`coach.reported.unquote_scores`), the maximum over the utterance's sentences."""
+    from coach.model import phatic
+    from coach.reported import unquote_scores
+    from coach.taxonomy import kind_of
+
+    labels = list(model.labels_)
+    units = sentence_units(rows, labels, text_key=text_key)
+    texts = [r[text_key] for r in rows]
+    sent = model.predict_proba(units.texts) * phatic.discount([texts[u] for u in units.owner], labels)
+    unquote_scores(model.predict_proba, units.texts, units.starts, texts, units.owner, sent,
+                   np.array([kind_of(label) == "concern" for label in labels]))
+    return pool(sent, units.owner, len(rows))
 
 
 def utterance_matrix(rows: list[dict], labels: list[str]) -> np.ndarray:

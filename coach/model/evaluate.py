@@ -13,18 +13,15 @@ from pathlib import Path
 import numpy as np
 
 from coach import corpus as corpus_mod
-from coach.model import io, phatic
-from coach.model.data import asr_noise, pool, sentence_units, utterance_matrix
+from coach.model import io
+from coach.model.data import asr_noise, sentence_units, utterance_matrix, utterance_scores
 from coach.model.spans import tokenize
 from coach.model.train import fbeta, split_rows
 from coach.taxonomy import CONCERNS, LABELS
 
 
 def utterance_predictions(model, rows: list[dict], text_key: str = "text") -> tuple[np.ndarray, np.ndarray]:
-    labels = list(model.labels_)
-    units = sentence_units(rows, labels, text_key=text_key)
-    proba = pool(model.predict_proba(units.texts), units.owner, len(rows))
-    proba *= phatic.discount([r[text_key] for r in rows], labels)  # as the pipeline scores them
+    proba = utterance_scores(model, rows, text_key=text_key)  # as the pipeline scores them
     return proba, model.flags(proba)
 
 

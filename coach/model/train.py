@@ -15,9 +15,9 @@ from pathlib import Path
 import numpy as np
 
 from coach import corpus as corpus_mod
-from coach.model import io, phatic
+from coach.model import io
 from coach.model.classifier import SessionModel
-from coach.model.data import pool, sentence_units, utterance_matrix
+from coach.model.data import sentence_units, utterance_matrix, utterance_scores
 from coach.taxonomy import LABELS, kind_of
 
 
@@ -99,9 +99,7 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
     log(f"fitted on {len(units.texts)} sentences in {time.time() - t0:.0f}s")
 
     dev = parts["dev"]
-    dev_units = sentence_units(dev, labels)
-    dev_proba = pool(model.predict_proba(dev_units.texts), dev_units.owner, len(dev)) * phatic.discount(
-        [r["text"] for r in dev], labels)  # as the pipeline scores them: phatic turns need more evidence
+    dev_proba = utterance_scores(model, dev)  # as the pipeline scores them
     thresholds = tune_thresholds(utterance_matrix(dev, labels).astype(bool), dev_proba, labels)
     model.thresholds_ = thresholds
     log("thresholds: " + ", ".join(f"{k}={v:.2f}" for k, v in thresholds.items()))
