@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from coach.model import phatic
+from coach.model import limits, phatic
 from coach.model.features import SpanText
 from coach.reported import unquote_scores
 
@@ -194,6 +194,8 @@ class SessionCoach:
         proba, best = self.model.predict_proba_windows(items)
         # a turn of back-channel, reactions or greetings only needs more evidence for a concern (coach.model.phatic)
         proba *= phatic.discount([doc_texts[d] for d in owner], self.labels)
+        # ... and so does a false promise in a sentence that says what the supporter cannot promise (coach.model.limits)
+        proba *= limits.discount(texts, self.labels)
         self._unquote(items, sents, proba, doc_texts, owner)
         flags = self.model.flags(proba) if len(texts) else proba.astype(bool)
 

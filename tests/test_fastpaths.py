@@ -141,6 +141,8 @@ def test_caches_never_keep_a_doc_alive():
         "coach.model.spans",
         "coach.model.classifier",
         "coach.model.evaluate",
+        "coach.model.limits",
+        "coach.reported",
         "coach.suggest",
         "coach.suggest.content",
         "coach.suggest.clause",

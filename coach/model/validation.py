@@ -60,7 +60,7 @@ def _by_style(model, rows: list[dict]) -> dict:
 # and its misses guided sections AH-AI (as lists of forms); the seventh (second-coded, written alongside AH-AI by
 # authors who saw neither) decided that they join; the eighth (second-coded, written alongside sections AJ-AK by
 # authors who saw neither) decided that those wait outside the corpus, in corpora/held_back/; the ninth (second-coded,
-# written after the threshold margin was chosen) measured the shipped model and checked the single-quote rule.
+# written after the threshold margin was chosen) measured the shipped model and checked the quote and limit rules.
 PROBES = (
     (corpus_mod.CORPUS_DIR / "probe.jsonl",
      "400 turns (200 with no concern, 200 with one) in counselling-transcript, peer-session, forum and text-line "
@@ -102,8 +102,8 @@ PROBES = (
     (corpus_mod.CORPUS_DIR / "probe9.jsonl",
      "400 turns written the same way, after the threshold margin was chosen, by four authors who saw no corpus "
      "section or probe; every turn coded a second time blind (`probe9_coding.jsonl`); used for nothing but "
-     "measuring the shipped model and checking that reading single quotes as reported speech (a rule drawn from "
-     "false alarms on probes 7 and 8) holds: the freshest estimate here"),
+     "measuring the shipped model and checking two codebook rules drawn from false alarms on probes 7 and 8 (single "
+     "quotes read as reported speech, honest limits as no promise): the freshest estimate here"),
 )
 
 

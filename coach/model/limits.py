@@ -1,0 +1,49 @@
+"""Honest limits: a promise the supporter says they cannot make is no false promise.
+
+The codebook counts hope without a guarantee and keepable commitments as no label: "I can't promise the panel
+says yes, but I'll be sitting next to you at the hearing", "Nobody can guarantee how the appeal goes, and I
+won't pretend otherwise." A model of word and character n-grams sees "promise" and "guarantee" and leans to
+``false_promise``. In the corpus, 101 of the 104 utterances that hold a negated promise carry no false promise,
+and in the other three it is said in another sentence. So a sentence that states such a limit needs twice the
+evidence for ``false_promise`` (:data:`DISCOUNT`); its other labels are scored as they were, and a guarantee said
+beside the limit in the same sentence still shows when the model is sure of it.
+
+>>> [limit(t) for t in ["cant promise the council will say yes but i'll come with u", "I won't pretend it's easy.",
+...                     "Nobody can guarantee how the appeal goes.", "I promise you it gets better.",
+...                     "You can't keep promising her things."]]
+[True, True, True, False, False]
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+DISCOUNT = 0.5
+
+_LIMIT = re.compile(r"\b(?:(?:i|we)\s+)?(?:can'?t|cant|cannot|can not|won'?t|wont|couldn'?t|am not gonna|'m not gonna|"
+                    r"im not gonna|not going to)\s+(?:really\s+|honestly\s+|100%\s+)?(?:promise|guarantee|pretend)\b|"
+                    r"\b(?:nobody|no one|noone|no-one)\s+can\s+(?:really\s+)?(?:promise|guarantee)\b", re.I)
+_NOT_THE_SUPPORTER = re.compile(r"\b(?:you|u|he|she|they)\s+(?:can'?t|cant|cannot|won'?t|wont)\s+(?:keep\s+)?"
+                                r"(?:promise|guarantee|pretend)", re.I)
+
+
+def limit(sentence: str) -> bool:
+    """Does the sentence state a promise the supporter cannot make (and not someone else's inability)?"""
+    s = str(sentence)
+    return bool(_LIMIT.search(s)) and not _NOT_THE_SUPPORTER.search(s)
+
+
+def discount(sentences: list[str], labels: list[str]) -> np.ndarray:
+    """(n, n_labels) factors: :data:`DISCOUNT` on the ``false_promise`` column of sentences that state an honest
+    limit, 1 elsewhere.
+
+    >>> discount(["I can't promise it, but I'll be there.", "It'll be fine."], ["false_promise", "power_over"]).tolist()
+    [[0.5, 1.0], [1.0, 1.0]]
+    """
+    out = np.ones((len(sentences), len(labels)))
+    if "false_promise" in labels:
+        j = labels.index("false_promise")
+        out[:, j] = [DISCOUNT if limit(s) else 1.0 for s in sentences]
+    return out
