@@ -15,6 +15,8 @@ A reflection of the person's own words ("you said", "you keep telling yourself")
 ["'I need to stop going to the bookies on payday.'"]
 >>> reported_quotes("The kids' room is a mess and I don't know 'cause she won't say.")
 []
+>>> len(reported_quotes("And you keep telling yourself 'I should be over it by now.'"))
+1
 
 >>> t = 'My dad always said "you need to toughen up" and I believed him.'
 >>> [t[a:b] for a, b in reported_quotes(t)]
@@ -40,8 +42,8 @@ _REPORTING = (r"(?:said|says|say|saying|told|tells|tell|telling|goes|going|went|
               r"was like|is like|were like|are like)")
 # the reporting verb (and its subject) right before the quote: "my dad always said", "she keeps telling me,"
 _BEFORE = re.compile(rf"(?P<subj>[\w'’]+)[\s,]+(?:(?:always|just|literally|basically|then|kept|keeps|would|used to|"
-                     rf"even|once|also|still)[\s,]+)*{_REPORTING}(?:\s+(?:me|us|you|him|her|them|that|to me|to you))?"
-                     r"(?:[\s,:\u2014\u2013-]|\b(?:um|uh|erm|like)\b)*$", re.I)
+                     rf"even|once|also|still)[\s,]+)*{_REPORTING}(?:\s+(?:me|us|you|him|her|them|that|to me|to you|yourself|himself|herself|"
+                     r"themselves))?(?:[\s,:\u2014\u2013-]|\b(?:um|uh|erm|like)\b)*$", re.I)
 # ... or after it: "- that is what my mum says", ", she told me", "is what the nurse told him"
 _AFTER = re.compile(rf"^[\s,.!?-]*(?:(?:that|this)(?:'s|’s| is| was)? )?(?:(?:is|was|'s|’s) )?(?:what |how )?"
                     rf"(?P<subj>(?:my|your|his|her|their|our|the|a|an|some|that|this)\s+[\w'’-]+(?:\s+[\w'’-]+)?|"
@@ -52,8 +54,8 @@ _SUPPORTER = frozenset("i we i'd i've i’d i’ve".split())
 
 @lru_cache(maxsize=8192)
 def reported_quotes(text: str) -> list[tuple[int, int]]:
-    """Character ranges (quote marks included) of the double-quoted stretches of ``text`` that report someone
-    else's words."""
+    """Character ranges (quote marks included) of the quoted stretches of ``text`` that report someone else's
+    words."""
     out: list[tuple[int, int]] = []
     if '"' not in text and "\u201c" not in text and "'" not in text and "\u2018" not in text:
         return out
