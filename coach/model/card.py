@@ -182,7 +182,7 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
             "it changed none of the test or challenge figures above, and took a fresh probe of 60 such turns from 3 "
             "flagged to 0, while 20 of 20 short sarcastic or concern turns stay flagged).",
             "- Two more codebook rules are in every figure here, as the pipeline applies them: a sentence that says "
-            "what the supporter cannot promise (\"I can't promise the panel says yes, but ...\") needs twice the "
+            "what the supporter cannot promise (\"I can't promise the panel says yes, but ...\") needs three times the "
             "evidence for `false_promise` (`coach.model.limits`), and words quoted from someone else next to a "
             "reporting verb, in double or single quotes, are scored as \"that\" (`coach.reported`).", ""]
     path = Path(directory) / "MODEL_CARD.md"

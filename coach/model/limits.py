@@ -4,9 +4,10 @@ The codebook counts hope without a guarantee and keepable commitments as no labe
 says yes, but I'll be sitting next to you at the hearing", "Nobody can guarantee how the appeal goes, and I
 won't pretend otherwise." A model of word and character n-grams sees "promise" and "guarantee" and leans to
 ``false_promise``. In the corpus, 101 of the 104 utterances that hold a negated promise carry no false promise,
-and in the other three it is said in another sentence. So a sentence that states such a limit needs twice the
-evidence for ``false_promise`` (:data:`DISCOUNT`); its other labels are scored as they were, and a guarantee said
-beside the limit in the same sentence still shows when the model is sure of it.
+and in the other three it is said in another sentence: none of the 104 sentences that state the limit carries
+one. So such a sentence needs three times the evidence for ``false_promise`` (:data:`DISCOUNT`); its other labels
+are scored as they were. (Twice the evidence still let the model's surest reading of "can't promise it'll be me,
+but someone will be here" through; the probes moved no further between a third and a quarter.)
 
 >>> [limit(t) for t in ["cant promise the council will say yes but i'll come with u", "I won't pretend it's easy.",
 ...                     "Nobody can guarantee how the appeal goes.", "I promise you it gets better.",
@@ -20,7 +21,7 @@ import re
 
 import numpy as np
 
-DISCOUNT = 0.5
+DISCOUNT = 1 / 3
 
 _LIMIT = re.compile(r"\b(?:(?:i|we)\s+)?(?:can'?t|cant|cannot|can not|won'?t|wont|couldn'?t|am not gonna|'m not gonna|"
                     r"im not gonna|not going to)\s+(?:really\s+|honestly\s+|100%\s+)?(?:promise|guarantee|pretend)\b|"
@@ -39,8 +40,9 @@ def discount(sentences: list[str], labels: list[str]) -> np.ndarray:
     """(n, n_labels) factors: :data:`DISCOUNT` on the ``false_promise`` column of sentences that state an honest
     limit, 1 elsewhere.
 
-    >>> discount(["I can't promise it, but I'll be there.", "It'll be fine."], ["false_promise", "power_over"]).tolist()
-    [[0.5, 1.0], [1.0, 1.0]]
+    >>> discount(["I can't promise it, but I'll be there.", "It'll be fine."], ["false_promise", "power_over"]).round(2)
+    array([[0.33, 1.  ],
+           [1.  , 1.  ]])
     """
     out = np.ones((len(sentences), len(labels)))
     if "false_promise" in labels:
