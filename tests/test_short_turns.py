@@ -96,7 +96,8 @@ def test_short_everyday_turns_are_rarely_flagged(nlp):
 # the codebook gives them no label, and the phatic discount keeps the model from reading sarcasm into one word.
 PHATIC = ["Perfect.", "Brilliant!", "Nice one.", "Seriously?", "Wow.", "Oh wow, okay.", "Great, thanks.",
           "Mm-hm, right.", "No way!", "Oh my god.", "Hang on a sec.", "Give me two minutes.", "Excuse the mess.",
-          "Mind the step.", "Yep, yep.", "Cool, cool."]
+          "Mind the step.", "Yep, yep.", "Cool, cool.", "Rest up.", "Stay safe tonight.", "Get home safe.",
+          "Get some rest."]
 # ... and the same words with something the person did, or a disapproving word: still judgments
 SARCASM = ["Perfect, another missed shift.", "Wow, again?", "Seriously? You lost it again?", "Brilliant, you quit.",
            "smh, seriously", "Nice going, genius."]

@@ -177,7 +177,7 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
             "- Very short reactions can be over-read: a reaction word that is sometimes sarcastic in training, next "
             "to a content word (\"Wow, three years.\"), may be flagged as judgment; 2 of the 40 everyday short turns "
             "in `tests/test_short_turns.py` are. A turn of back-channel, reactions, greetings or thanks only (\"Wow.\", "
-            "\"Perfect.\", \"Nice one.\") or a fixed logistics form (\"Give me two minutes.\") needs twice (four "
+            "\"Perfect.\", \"Nice one.\") or a fixed logistics form or farewell (\"Give me two minutes.\", \"Rest up.\") needs twice (four "
             "times) the evidence for a concern (`coach.model.phatic`, applied by the pipeline and in these figures; "
             "it changed none of the test or challenge figures above, and took a fresh probe of 60 such turns from 3 "
             "flagged to 0, while 20 of 20 short sarcastic or concern turns stay flagged).",

@@ -16,6 +16,8 @@ Anything else in the sentence (a noun, a "you", "again", "smh") lifts the discou
 [True, True, True, True, True]
 >>> [phatic(t) for t in ["Pull up a chair.", "Come on in, have a seat.", "Take a seat in the hallway and wait."]]
 [True, True, False]
+>>> [phatic(t) for t in ["Rest up.", "Get home safe, yeah?", "Okay, stay safe tonight.", "Get some rest before court."]]
+[True, True, True, False]
 >>> [phatic(t) for t in ["That's awesome.", "Oh, that's great news!", "How lovely.", "What a relief."]]
 [True, True, True, True]
 >>> [phatic(t) for t in ["Wow, again?", "smh seriously", "Perfect, another relapse.", "Give me your phone.",
@@ -60,7 +62,10 @@ _LOGISTICS_FORMS = (
     r"|mind the (?:step|steps|gap|door|cables?|wet floor)"
     # hospitality ("pull up a chair", "have a seat", "come on in"): a welcome, not an order about their life
     r"|(?:pull up|grab|take|have) a (?:chair|seat|pew)|come (?:on )?in|make yourself (?:at home|comfortable)"
-    r"|help yourself(?: to (?:a |some )?(?:tea|coffee|water|biscuits?|cookies?))?)\b")
+    r"|help yourself(?: to (?:a |some )?(?:tea|coffee|water|biscuits?|cookies?))?"
+    # a farewell ("get home safe", "rest up"): a wish said at the door, not an order about their life
+    r"|rest up|get (?:home|back) safe(?:ly)?|stay safe|sleep well|get some (?:rest|sleep)|take it easy|"
+    r"look after yourself|mind how you go|safe travels)\b(?:\W+(?:tonight|now|then|yeah|mate|hun|love|pal|buddy|x+)\b)*")
 # one form, or a few said together ("come on in, have a seat")
 _LOGISTICS = re.compile(
     rf"^(?:(?:sorry|okay|ok|right|so|oh)\W+)*{_LOGISTICS_FORMS}(?:\W+(?:and\s+)?{_LOGISTICS_FORMS})*"
