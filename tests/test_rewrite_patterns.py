@@ -902,6 +902,8 @@ def _all_served(nlp, sentence):
     ("if you're not at the meeting on friday i'm calling your caseworker, simple as", "calling your caseworker"),
     ("Okay, here's what's happening: tonight you're texting your sponsor and tomorrow you're at group by ten.",
      "what's happening"),
+    # a general guarantee beside the promise goes with it
+    ("u'll def get the bungalow, the panel always says yes to ppl like u", "always says yes"),
 ])
 def test_no_reply_hands_back_a_formula_a_verdict_or_a_time_as_a_step(nlp, sentence, banned):
     """Sentences written for this test, in the forms a read of the alternatives served on fresh turns found."""

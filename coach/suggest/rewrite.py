@@ -3767,7 +3767,14 @@ _SURE_THING = re.compile(r"\b(?:always|never fail to|every time) (?:come|comes|c
                          r"okay|ok|great|better|good as new)\b|\b24/7\b|\bwhenever you need(?: me)?\b|\b(?:overturn|approve|accept|pass|win)\w* (?:almost |"
                          r"nearly |pretty much )?(?:all|every one) of (?:them|those)\b|\bit's a sure thing\b|"
                          r"\b(?:no way|there's no way) (?:they|it|you)(?:'ll| will| would)? (?:not |won't )?(?:say no|"
-                         r"turn you down|fail|refuse)\b", re.I)
+                         r"turn you down|fail|refuse)\b|"
+                         # "council always says yes to ppl in ur situation", "it always lifts once the clocks change",
+                         # "your appeal's a dead cert", "judge'll go easy", "takes the cravings right away"
+                         r"\b(?:council|panel|court|tribunal|board|judge|they|landlords?|dwp|the office)\s+(?:\w+\s+)?"
+                         r"always (?:says?|said) yes\b|\balways (?:lifts?|clears? up|settles?|passes|approves?|gets? "
+                         r"better)\b|\b(?:a )?dead cert\b|\bin the bag\b|\ba (?:sure thing|done deal|slam dunk)\b|"
+                         r"(?:'ll|\bwill|\bgonna) go easy\b|\btakes? (?:the|your|ur) \w+ (?:right )?away\b|"
+                         r"\b(?:gone|over) for good\b", re.I)
 # a closing brush-off beside the flagged clause ("problem solved", "easy", "simple as that")
 _CLOSER = re.compile(r"(?:problem solved|easy|easy as that|simple as that|simple|done and dusted|sorted|no big deal|"
                      r"classic|(?:like,? )?textbook|a hundred percent|100 ?(?:percent|%)|no question(?: about it)?|"
@@ -3805,6 +3812,11 @@ def _context_concern(text: str) -> str:
     >>> _context_concern("they overturn almost all of them"), _context_concern("problem solved")
     ('false_promise', 'judgment')
     >>> _context_concern("it always helps me to walk"), _context_concern("she comes through on Fridays")
+    ('', '')
+    >>> [_context_concern(t) for t in ("council always says yes to ppl in your situation", "judge'll go easy",
+    ...                                "honestly your appeal's a dead cert", "it always lifts once the clocks change")]
+    ['false_promise', 'false_promise', 'false_promise', 'false_promise']
+    >>> _context_concern("she always says yes when I ask her to cover"), _context_concern("the clinic lifts the cap")
     ('', '')
     >>> _context_concern("there's no other choice"), _context_concern("that's the only thing that works for people like you")
     ('power_over', 'judgment')
