@@ -105,6 +105,8 @@ _IMPOSSIBLE = re.compile(
     # get the flat", "I hope come to the meetings every week and ...")
     r"|\bI hope (?:guarantee\w*|promise\w*|can'?t|cant|cannot|won'?t|don'?t|ah|oh|um|uh|ul|u'll|ull|come|go|get|make|"
     r"take|keep|stop|start|just|definitely|def|totally|honestly|tbh|ngl)\b"
+    # two clauses run together where a run-on turn was cut ("I hope you've got they have to award it")
+    r"|\b(?:you've got|you got|you have|you've) (?:they|he|she|we)\b"
     # a kind of something left standing as a sentence ("This kind of grief. That sounds really hard.")
     r"|(?:^|(?<=[.!?])\s)(?:this|that|the|a) (?:kind|sort|type) of \w+(?: \w+)?\.(?=\s|$)"
     # a speaker left without what they said ("Your mum thinks. What do you make of ...")
@@ -231,8 +233,8 @@ def well_formed(text: str) -> bool:
     (False, True)
     >>> [well_formed(t) for t in ("I hope guarantee you smash that interview.", "I hope can't the council says yes.",
     ...                           "I hope ah, it's okay.", "I hope come to the meetings and it turns around.",
-    ...                           "I hope the council says yes.")]
-    [False, False, False, False, True]
+    ...                           "I hope the council says yes.", "I hope you've got they have to award it.")]
+    [False, False, False, False, True, False]
     >>> well_formed("Before you leave today. How would you feel about it?"), well_formed("Before you leave, call me.")
     (False, True)
     >>> well_formed("I can try to have to tell Ruth."), well_formed("I can try to have a word with her.")
