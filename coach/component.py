@@ -33,9 +33,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from coach.model import limits, phatic
+from coach.model import rules
 from coach.model.features import SpanText
-from coach.reported import unquote_scores
 
 SPANS_KEY = "coach"
 
@@ -113,9 +112,6 @@ class SessionCoach:
         self.batch_size = batch_size
         self.model = model if model is not None else io.load(model_path)
         self.labels = list(self.model.labels_)
-        from coach import taxonomy
-
-        self._kinds = [taxonomy.kind_of(label) for label in self.labels]
         self._sentencizer = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -167,13 +163,6 @@ class SessionCoach:
                 span._.coach_suggestions = []
         return top
 
-    def _unquote(self, items, sents, proba, doc_texts: list[str], owner: list[int]) -> None:
-        """Codebook rule 4 (:func:`coach.reported.unquote_scores`): a sentence's concern scores without the words it
-        quotes from someone else, when lower."""
-        concern = np.array([kind == "concern" for kind in self._kinds])
-        unquote_scores(self.model.predict_proba, items, [s.start_char for s in sents], doc_texts, owner, proba,
-                       concern)
-
     def _process(self, docs: list[Doc]) -> list[Doc]:
         from coach import taxonomy
         from coach.suggest import suggest_many
@@ -192,11 +181,9 @@ class SessionCoach:
         # one model call for the whole batch; best[k, j] is the window of sentence k that scored label j highest.
         # The sentences carry their spans, so the cue features read these tokens instead of re-tokenising.
         proba, best = self.model.predict_proba_windows(items)
-        # a turn of back-channel, reactions or greetings only needs more evidence for a concern (coach.model.phatic)
-        proba *= phatic.discount([doc_texts[d] for d in owner], self.labels)
-        # ... and so does a false promise in a sentence that says what the supporter cannot promise (coach.model.limits)
-        proba *= limits.discount(texts, self.labels)
-        self._unquote(items, sents, proba, doc_texts, owner)
+        # the codebook's decision rules: phatic turns, honest limits, quoted words (coach.model.rules)
+        rules.apply(self.model.predict_proba, proba, items, [s.start_char for s in sents], doc_texts, owner,
+                    self.labels)
         flags = self.model.flags(proba) if len(texts) else proba.astype(bool)
 
         hits = [(k, j) for k in range(len(sents)) for j in range(len(self.labels)) if flags[k, j]]

@@ -60,21 +60,14 @@ def sentence_units(rows: list[dict], labels: list[str], text_key: str = "text") 
 
 
 def utterance_scores(model, rows: list[dict], text_key: str = "text") -> np.ndarray:
-    """Each utterance's label probabilities as the pipeline scores them: each sentence's best window, a turn of
-    phatic words only and a sentence's honest limit ("I can't promise ...") needing more evidence
-    (:mod:`coach.model.phatic`, :mod:`coach.model.limits`), words quoted from someone else left out
-    (:func:`coach.reported.unquote_scores`), the maximum over the utterance's sentences."""
-    from coach.model import limits, phatic
-    from coach.reported import unquote_scores
-    from coach.taxonomy import kind_of
+    """Each utterance's label probabilities as the pipeline scores them: each sentence's best window with the
+    codebook's decision rules applied (:mod:`coach.model.rules`), the maximum over the utterance's sentences."""
+    from coach.model import rules
 
     labels = list(model.labels_)
     units = sentence_units(rows, labels, text_key=text_key)
-    texts = [r[text_key] for r in rows]
-    sent = model.predict_proba(units.texts) * phatic.discount([texts[u] for u in units.owner], labels)
-    sent *= limits.discount(units.texts, labels)
-    unquote_scores(model.predict_proba, units.texts, units.starts, texts, units.owner, sent,
-                   np.array([kind_of(label) == "concern" for label in labels]))
+    sent = rules.apply(model.predict_proba, model.predict_proba(units.texts), units.texts, units.starts,
+                       [r[text_key] for r in rows], units.owner, labels)
     return pool(sent, units.owner, len(rows))
 
 

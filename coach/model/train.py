@@ -57,15 +57,11 @@ def tune_thresholds(y: np.ndarray, proba: np.ndarray, labels: list[str], min_pre
         stats = [fbeta(yt, proba[:, j] >= t, 1.0) for t in grid]
         if kind_of(label) == "concern":
             ok = [(f, t) for (p, _, f), t in zip(stats, grid) if p >= min_precision]
-            if ok:
-                out[label] = round(min(0.95, float(max(ok)[1]) + margin), 2)
-                continue
-            scores = [fbeta(yt, proba[:, j] >= t, 0.5)[2] for t in grid]
-            out[label] = round(min(0.95, float(grid[int(np.argmax(scores))]) + margin), 2)
-            continue
+            best = float(max(ok)[1]) if ok else float(grid[int(np.argmax(
+                [fbeta(yt, proba[:, j] >= t, 0.5)[2] for t in grid]))])
+            out[label] = round(min(0.95, best + margin), 2)
         else:
-            scores = [f for _, _, f in stats]
-        out[label] = float(grid[int(np.argmax(scores))])
+            out[label] = float(grid[int(np.argmax([f for _, _, f in stats]))])
     return out
 
 

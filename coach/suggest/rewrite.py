@@ -495,6 +495,8 @@ def _order(clause: str, bare: bool = False) -> tuple[str, str, bool]:
     ('get', 'the old phone charger out of your room by tonight', False)
     >>> _order("you'll end up back on the ward"), _order("tbh id just leave him if i were u")
     (('', '', False), ('leave', 'him', False))
+    >>> _order("Come March you'll be right as rain")
+    ('', '', False)
     """
     return _order_str(str(clause), bare)
 
@@ -516,8 +518,15 @@ def _order_str(clause: str, bare: bool) -> tuple[str, str, bool]:
         return "", "", False  # "you gotta admit": no object to ask about ("How would you feel about admitting?")
     if verb in {"end", "wind", "land"} and re.match(r"^up\b", rest, re.I):
         return "", "", False  # "you'll end up back on the ward": a fate foretold, no step to offer
+    first = rest.split(" ", 1)[0].lower().strip(",.!?") if rest else ""
+    if verb == "come" and first in _TIME_NAMES:
+        return "", "", False  # "Come March you'll be right as rain": a time, no order
     return verb, rest, negated
 
+
+_TIME_NAMES = frozenset("""january february march april may june july august september october november december
+    spring summer autumn fall winter monday tuesday wednesday thursday friday saturday sunday christmas easter
+    payday""".split())
 
 # verbs that cannot stand without their object in a question about doing them
 _NEEDS_OBJECT = frozenset("admit accept face own take give put make bring tell get find handle fix use hand".split())
@@ -3818,6 +3827,8 @@ def _context_concern(text: str) -> str:
     ['false_promise', 'false_promise', 'false_promise', 'false_promise']
     >>> _context_concern("she always says yes when I ask her to cover"), _context_concern("the clinic lifts the cap")
     ('', '')
+    >>> _context_concern("Come April"), _context_concern("come to group")
+    ('', 'power_over')
     >>> _context_concern("there's no other choice"), _context_concern("that's the only thing that works for people like you")
     ('power_over', 'judgment')
     >>> _context_concern("thats just how it goes"), _context_concern("you have a choice here")
@@ -3843,6 +3854,8 @@ def _context_concern(text: str) -> str:
     from coach.model.features import is_base_verb
 
     second = t.split()[1].lower() if len(t.split()) > 1 else ""
+    if first == "come" and second.strip(",.!?") in _TIME_NAMES:
+        return ""  # "Come April, ...": a time, no order
     if is_base_verb(first) and first not in _NOT_ORDERS and second and "'" not in second and second not in {
             "as", "enough", "and", "or", "than", "of", "is", "are", "was", "were", "has", "have"}:
         # a bare imperative: an order, however it was softened before it; not a noun phrase that opens with a

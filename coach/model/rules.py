@@ -1,0 +1,30 @@
+"""The codebook's decision rules on sentence scores, in one place for the pipeline and the evaluation.
+
+A turn of phatic words only needs more evidence for a concern (:mod:`coach.model.phatic`), a sentence that states
+an honest limit more evidence for a false promise (:mod:`coach.model.limits`), and words quoted from someone else
+are not the supporter's (:func:`coach.reported.unquote_scores`). The component scores documents with these rules
+and :func:`coach.model.data.utterance_scores` scores the evaluation sets with them, so the card's figures are the
+pipeline's.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from coach.model import limits, phatic
+from coach.reported import unquote_scores
+from coach.taxonomy import kind_of
+
+
+def apply(predict, proba: np.ndarray, sentences: list[str], starts: list[int], doc_texts: list[str],
+          owner: list[int], labels: list[str]) -> np.ndarray:
+    """``proba`` (sentences x labels, the model's scores) with the rules applied, in place; returned for chaining.
+
+    ``sentences[k]`` starts at character ``starts[k]`` of ``doc_texts[owner[k]]``; ``predict`` scores a list of
+    texts (called once more, for the sentences that quote someone, if any).
+    """
+    proba *= phatic.discount([doc_texts[d] for d in owner], labels)
+    proba *= limits.discount(sentences, labels)
+    unquote_scores(predict, sentences, starts, doc_texts, owner, proba,
+                   np.array([kind_of(label) == "concern" for label in labels]))
+    return proba
