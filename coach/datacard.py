@@ -149,8 +149,10 @@ disagreements adjudicated), `corpora/probe6.jsonl` and `corpora/probe7.jsonl` (4
 the keywords kept to a third of the concern turns; `probe6_coding.jsonl` and `probe7_coding.jsonl`: kappa
 0.990-1.000, one and two disagreements adjudicated) and `corpora/probe8.jsonl` (399 turns the same way, 45% with no
 label, half of those ordinary talk and half traps; `probe8_coding.jsonl`: kappa 0.988-1.000, one disagreement
-adjudicated) and `corpora/probe9.jsonl` (400 turns the same way; `probe9_coding.jsonl`: the two codings agreed on every
-label of every turn). The model card reports all of them.
+adjudicated), `corpora/probe9.jsonl` (400 turns the same way; `probe9_coding.jsonl`: the two codings agreed on every
+label of every turn) and `corpora/probe10.jsonl` (399 turns the same way, two coders sharing the blind second coding;
+`probe10_coding.jsonl`: again the codings agreed on every label of every turn; one turn dropped because, written
+independently, it came out word for word as a corpus utterance). The model card reports all of them.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test

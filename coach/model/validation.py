@@ -60,7 +60,8 @@ def _by_style(model, rows: list[dict]) -> dict:
 # and its misses guided sections AH-AI (as lists of forms); the seventh (second-coded, written alongside AH-AI by
 # authors who saw neither) decided that they join; the eighth (second-coded, written alongside sections AJ-AK by
 # authors who saw neither) decided that those wait outside the corpus, in corpora/held_back/; the ninth (second-coded,
-# written after the threshold margin was chosen) measured the shipped model and checked the quote and limit rules.
+# written after the threshold margin was chosen) measured the shipped model and checked the quote and limit rules;
+# the tenth (second-coded) measured it again and checked the offer and disclosure rules.
 PROBES = (
     (corpus_mod.CORPUS_DIR / "probe.jsonl",
      "400 turns (200 with no concern, 200 with one) in counselling-transcript, peer-session, forum and text-line "
@@ -103,7 +104,14 @@ PROBES = (
      "400 turns written the same way, after the threshold margin was chosen, by four authors who saw no corpus "
      "section or probe; every turn coded a second time blind (`probe9_coding.jsonl`); used for nothing but "
      "measuring the shipped model and checking two codebook rules drawn from false alarms on probes 7 and 8 (single "
-     "quotes read as reported speech, honest limits as no promise): the freshest estimate here"),
+     "quotes read as reported speech, honest limits as no promise)"),
+    (corpus_mod.CORPUS_DIR / "probe10.jsonl",
+     "399 turns written the same way by four authors who saw no corpus section or probe, their brief naming offers "
+     "('knock if you need anything') and the supporter's own diagnosis among the traps; every turn coded a second "
+     "time blind (`probe10_coding.jsonl`; one turn dropped: written independently, it came out word for word as a "
+     "corpus utterance); used for nothing but measuring the shipped model and checking two codebook rules drawn from "
+     "false alarms on probes 7-9 (offers said as imperatives, the supporter's own diagnosis disclosed): the freshest "
+     "estimate here"),
 )
 
 
