@@ -134,7 +134,9 @@ information, reflections, reported rules and validated mixed feelings. They join
 the same time by authors who saw neither, rose with them (macro-F1 0.800 -> 0.823, any-concern precision 0.899 ->
 0.911, every concern up). Sections AJ and AK (500 utterances written from the forms of the false alarms on probes
 1-6, second-coded) wait in `corpora/held_back/`: an eighth probe, written at the same time by authors who saw
-neither, read the model trained with them no better (see `corpora/held_back/README.md`).
+neither, read the model trained with them no better (see `corpora/held_back/README.md`). So do sections AL and AM
+(400 utterances written from the forms the model missed on probes 9 and 10, second-coded): the tenth probe rose
+with them, but an eleventh, written at the same time by authors who saw neither, did not (0.855 -> 0.851).
 
 Held out, never in the corpus (a test checks that no turn of more than six words is a near-duplicate of a corpus
 utterance): `corpora/challenge.jsonl` (360 utterances in long forum and disfluent transcript styles, with spans),
@@ -152,7 +154,9 @@ label, half of those ordinary talk and half traps; `probe8_coding.jsonl`: kappa 
 adjudicated), `corpora/probe9.jsonl` (400 turns the same way; `probe9_coding.jsonl`: the two codings agreed on every
 label of every turn) and `corpora/probe10.jsonl` (399 turns the same way, two coders sharing the blind second coding;
 `probe10_coding.jsonl`: again the codings agreed on every label of every turn; one turn dropped because, written
-independently, it came out word for word as a corpus utterance). The model card reports all of them.
+independently, it came out word for word as a corpus utterance) and `corpora/probe11.jsonl` (399 turns the same way;
+`probe11_coding.jsonl`: the codings agreed on every label of every turn; the same stock question dropped for the
+same reason). The model card reports all of them.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test

@@ -61,7 +61,9 @@ def _by_style(model, rows: list[dict]) -> dict:
 # authors who saw neither) decided that they join; the eighth (second-coded, written alongside sections AJ-AK by
 # authors who saw neither) decided that those wait outside the corpus, in corpora/held_back/; the ninth (second-coded,
 # written after the threshold margin was chosen) measured the shipped model and checked the quote and limit rules;
-# the tenth (second-coded) measured it again and checked the offer and disclosure rules.
+# the tenth (second-coded) measured it again and checked the offer and disclosure rules, then its misses guided
+# sections AL-AM (as lists of forms); the eleventh (second-coded, written alongside AL-AM by authors who saw neither)
+# decided that those wait outside the corpus too.
 PROBES = (
     (corpus_mod.CORPUS_DIR / "probe.jsonl",
      "400 turns (200 with no concern, 200 with one) in counselling-transcript, peer-session, forum and text-line "
@@ -110,8 +112,13 @@ PROBES = (
      "('knock if you need anything') and the supporter's own diagnosis among the traps; every turn coded a second "
      "time blind (`probe10_coding.jsonl`; one turn dropped: written independently, it came out word for word as a "
      "corpus utterance); used for nothing but measuring the shipped model and checking two codebook rules drawn from "
-     "false alarms on probes 7-9 (offers said as imperatives, the supporter's own diagnosis disclosed): the freshest "
-     "estimate here"),
+     "false alarms on probes 7-9 (offers said as imperatives, the supporter's own diagnosis disclosed); its misses, "
+     "with probe 9's, then guided sections AL and AM (as lists of forms), so it is no longer a blind estimate"),
+    (corpus_mod.CORPUS_DIR / "probe11.jsonl",
+     "399 turns written the same way, at the same time as sections AL and AM, by four authors who saw neither them "
+     "nor any probe; every turn coded a second time blind (`probe11_coding.jsonl`; one turn dropped: written "
+     "independently, it came out word for word as a corpus utterance); used once, to decide that AL and AM wait "
+     "outside the corpus (macro-F1 0.855 without them, 0.851 with them): the freshest estimate here"),
 )
 
 
