@@ -919,3 +919,31 @@ def test_no_reply_keeps_a_noun_phrase_as_a_sentence(nlp):
     assert not any(x.startswith("That flinching") for x in before + after), (before, after)
     served = _all_served(nlp, s)
     assert served and not any(x.startswith("That flinching") for x in served), served
+
+
+@pytest.mark.parametrize("sentence,banned", [
+    # the verdict's reasoning kept beside the reply ("... Your nervous system's stuck on alert.")
+    ("The sweating every time a siren goes past, that's PTSD, your nervous system's stuck on alarm mode.",
+     "nervous system"),
+    ("Crying at adverts and not getting dressed for a week, that's not grief anymore, that's depression.",
+     "not grief"),
+    # a comparison is no experience ("Same as last spring sounds really hard.")
+    ("Those voices are your schizophrenia coming back, same as last winter.", "Same as last winter sounds"),
+])
+def test_no_diagnosis_reply_keeps_the_verdict_or_its_reasoning(nlp, sentence, banned):
+    """Sentences written for this test, in the forms a read of the alternatives served on probes 10 and 11 found."""
+    doc = nlp(sentence)
+    assert "diagnosis" in {s.label_ for s in doc.spans["coach"]}
+    served = _all_served(nlp, sentence)
+    assert served and not any(banned.lower() in x.lower() for x in served), served
+
+
+def test_a_condition_or_a_comparison_is_no_experience():
+    """The condition's name handed back as what they live through ("Your trauma response sounds really hard."), a
+    comparison or a clause as the experience: none stands as the subject of "... sounds really hard"."""
+    from coach.suggest.rewrite import _names_experience
+
+    assert not any(_names_experience(t) for t in ("your trauma response", "your depression", "same as last spring",
+                                                   "your nervous system's stuck on alert"))
+    assert all(_names_experience(t) for t in ("your anxiety about the courtroom", "the panic", "the withdrawal",
+                                              "the not sleeping"))

@@ -2278,6 +2278,18 @@ _AS_TIME = {"this point": "at this point", "night": "at night", "nights": "at ni
             "a week": "this week", "this week": "this week", "last night": "last night", "this time": "this time"}
 
 
+# a noun phrase with its own verb after "'s" ("your nervous system's stuck on alert", "his head's gone")
+_OWN_CLAUSE = re.compile(r"\w['\u2019]s\s+(?:stuck|been|gone|got|getting|going|not|just|always|never|still|all|"
+                         r"completely|totally|in|on|off|out|up|down|over|under|playing|working|wired|broken|shot|fried|"
+                         r"messed|overloaded)\b", re.I)
+# a condition's name is the verdict itself: "your depression sounds really hard", "the trauma response sounds really
+# hard" hand the diagnosis back. Words that also name what is lived through ("the panic", "your anxiety about the
+# courtroom", "the withdrawal") stay
+_CONDITION_NAMES = L.DIAGNOSIS - frozenset("""panic anxiety trauma traumatic withdrawal withdrawals relapse triggered anxious
+    depressed insomnia eating paranoia delusion delusions hallucination hallucinations dissociation dissociating
+    hypervigilance condition symptom symptoms""".split()) | frozenset({"response"})
+
+
 def _names_experience(t: str) -> bool:
     """Can ``t`` stand as the subject of "... sounds really hard"? A noun phrase (a determiner first, or a last
     word that is a noun) or a gerund clause, with no subject of its own, no verdict, no "sounds like" frame, and
@@ -2304,8 +2316,13 @@ def _names_experience(t: str) -> bool:
     if re.match(r"^[A-Z][a-z]+, ", t):
         return False  # "Arturo, all seven days": a name and a fragment
     words = re.findall(r"[a-z0-9][a-z0-9'-]*", t.lower())
-    if not words or words[0] in _SUBJECTS or words[0] in _NOT_FIRST or words[:2] == ["that", "way"]:
-        return False  # ("that way nothing slips": a purpose, no experience)
+    if not words or words[0] in _SUBJECTS or words[0] in _NOT_FIRST or words[:2] == ["that", "way"] or \
+            words[:2] in (["same", "as"], ["just", "like"]):
+        return False  # ("that way nothing slips": a purpose, no experience; "same as last spring": a comparison)
+    if _OWN_CLAUSE.search(t):
+        return False  # "your nervous system's stuck on alert": a clause with its own verb, no thing named
+    if set(words) & _CONDITION_NAMES:
+        return False  # "your anxiety", "your trauma response": the verdict's own name handed back as the experience
     if set(words) & _VERDICT_NOUNS or _UNREAL.search(t) or _VERDICT_VERB.search(t) or \
             words[-1] in _OBJECT_END | {"w", "n", "and", "or", "little"} or t.lower() in _AS_TIME:
         return False  # "a classic sign", "those cameras you think you see", "the weed messing w": a verdict, or cut
@@ -3803,6 +3820,18 @@ _WORSE_OFF = re.compile(r"^(?:some|other|plenty of|lots of|loads of|a lot of|mos
 _PEOPLE_LIKE_YOU = re.compile(r"\bpeople like (?:you|u)\b|\byour (?:kind|type)\b", re.I)
 
 
+# the person's experience explained by a mechanism of body or brain, or said to be more than an everyday state: the
+# verdict's own reasoning, kept around a rewrite it would hand the diagnosis back ("Jumping out of your skin at every
+# car door. ... Your nervous system's stuck on alert.")
+_MECHANISM = re.compile(r"\b(?:your|ur|his|her|their)\s+(?:nervous system|brain chemistry|chemistry|wiring|"
+                        r"hormones|serotonin|dopamine|amygdala|fight or flight|threat system|alarm system)\b"
+                        r"|\bthe (?:nervous system|amygdala|fight or flight|threat system|brain chemistry)\b"
+                        r"|\bjust (?:wiring|chemistry|chemicals|hormones)\b"
+                        r"|^(?:that's|thats|that is|it's|its|it is) not (?:just )?(?:grief|shyness|stress|nerves|sadness|"
+                        r"being shy|a phase|laziness|normal)\b|^not just (?:grief|shyness|stress|nerves|sadness|a phase)\b",
+                        re.I)
+
+
 def _context_concern(text: str) -> str:
     """The concern a clause said around the flagged one carries by its form ('' when none): an order ("stop hanging
     around with him", "you can't keep missing shifts") is ``power_over``, a minimiser ("it's just a letter")
@@ -3833,6 +3862,10 @@ def _context_concern(text: str) -> str:
     ('power_over', 'judgment')
     >>> _context_concern("thats just how it goes"), _context_concern("you have a choice here")
     ('judgment', '')
+    >>> _context_concern("your nervous system's stuck on alert"), _context_concern("That's not shyness.")
+    ('diagnosis', 'diagnosis')
+    >>> _context_concern("it means a lot that you came"), _context_concern("the chemistry teacher rang")
+    ('', '')
     """
     t = normalise(_trim(text)).strip(" ,;:-")
     t = _OPENERS.sub("", t).strip(" ,")
@@ -3848,6 +3881,8 @@ def _context_concern(text: str) -> str:
         return "power_over"  # "no going back up to your room alone": a ban, said as a rule
     if _VERDICT_FRAME.search(t) and set(re.findall(r"[a-z][a-z'-]*", t.lower())) & (L.DIAGNOSIS | _CLINICAL) - L.MEDICATION:
         return "diagnosis"  # "anyway it's definitely withdrawal", "classic case", "it's a real diagnosis"
+    if _MECHANISM.search(t):
+        return "diagnosis"  # "your nervous system's stuck on alert", "that's not shyness": the verdict explained
     first = t.split()[0].lower()
     if _FORMULA_OBJ.match(t):
         return ""
