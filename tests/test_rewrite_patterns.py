@@ -947,3 +947,33 @@ def test_a_condition_or_a_comparison_is_no_experience():
                                                    "your nervous system's stuck on alert"))
     assert all(_names_experience(t) for t in ("your anxiety about the courtroom", "the panic", "the withdrawal",
                                               "the not sleeping"))
+
+
+@pytest.mark.parametrize("text", [
+    "I hope nobody at the depot finds out and you were inside, and I can't promise it.",
+    "I hope the panel sees how much, and I can't promise it. You've grown.",
+    "I hope to be fair and they'd listen this time, and I can't promise it.",
+    "I can try to tell you this for nothing, and we can work out the next steps together.",
+    "How would you feel about ringing your sponsor first and dealing?",
+    "You're saying. The shaking and the not eating sound really hard.",
+    "The shaking and the not eating — sound really hard. What has it been like for you?",
+])
+def test_replies_cut_or_joined_in_the_wrong_place_are_not_well_formed(text):
+    """Replies of the shapes a read of the alternatives served on probes 10 and 11 found (written for this test)."""
+    from coach.suggest import well_formed
+
+    assert not well_formed(text)
+
+
+@pytest.mark.parametrize("sentence,banned", [
+    # a dash left before the end of a sentence or a comma
+    ("Now make sure you ring the council today — not next week, today.", "—"),
+    # the other half of an ultimatum kept beside the reply
+    ("Take your tablets before group, Jo, or don't bother coming in.", "bother"),
+    # the frame that announces the orders
+    ("ok heres how tonight goes, u ring ur sponsor before u leave and u stay away from the bookies", "how tonight goes"),
+])
+def test_no_reply_keeps_an_ultimatum_a_frame_or_a_stray_dash(nlp, sentence, banned):
+    """Sentences written for this test, in the forms a read of the alternatives served on probes 10 and 11 found."""
+    served = _all_served(nlp, sentence)
+    assert served and not any(banned.lower() in x.lower() for x in served), served

@@ -105,8 +105,18 @@ _IMPOSSIBLE = re.compile(
     # get the flat", "I hope come to the meetings every week and ...")
     r"|\bI hope (?:guarantee\w*|promise\w*|can'?t|cant|cannot|won'?t|don'?t|ah|oh|um|uh|ul|u'll|ull|come|go|get|make|"
     r"take|keep|stop|start|just|definitely|def|totally|honestly|tbh|ngl)\b"
-    # two clauses run together where a run-on turn was cut ("I hope you've got they have to award it")
+    # two clauses run together where a run-on turn was cut ("I hope you've got they have to award it"), a clause cut
+    # from the verb it completes ("I hope nobody finds out and you were sectioned", "I hope the judge sees how much,
+    # and ..."), a discourse marker or a telling taken for the hope or the try ("I hope to be fair and ...", "I can
+    # try to tell you this for nothing"), a rule tag taken for a step ("... and dealing?")
     r"|\b(?:you've got|you got|you have|you've) (?:they|he|she|we)\b"
+    r"|\b(?:finds?|found|finding) out and (?:you|u|he|she|they|i|we)\b|\bhow (?:much|many|far|long|hard)\s*[,.;]"
+    r"|\bI hope (?:to be fair|to be honest|in fairness|fair play)\b|\bI can try to (?:tell|say|swear|bet)\b"
+    r"|\b(?:and|or) (?:dealing|deal)[?.]"
+    # a reflection frame left without what was said, and a dash left before the reply's verb ("You're saying. The
+    # racing thoughts and the spending — sound really hard.")
+    r"|(?:^|(?<=[.!?])\s)(?:you're|you are|youre|ur|u r) (?:saying|describing|telling me)\.(?=\s|$)"
+    r"|[\u2014\u2013-]\s+(?:sounds?|seems?) really\b"
     # a kind of something left standing as a sentence ("This kind of grief. That sounds really hard.")
     r"|(?:^|(?<=[.!?])\s)(?:this|that|the|a) (?:kind|sort|type) of \w+(?: \w+)?\.(?=\s|$)"
     # a speaker left without what they said ("Your mum thinks. What do you make of ...")
@@ -339,8 +349,9 @@ def _candidates(sentence: str, label: str, start: int, end: int, banked: list[st
     out = [Suggestion(t, info.why, "rewrite") for t in made]
     out += [Suggestion(t, info.why, "bank") for t in banked]
     out += [Suggestion(t, info.why, "guideline") for t in info.alternatives]
-    # a term of address kept as a sentence of its own ("... either way? Brother.") goes: it is no part of the reply
-    out = [Suggestion(_ADDRESS_ALONE.sub("", c.text).strip(), c.why, c.source) for c in out]
+    # a term of address kept as a sentence of its own ("... either way? Brother.") goes: it is no part of the reply;
+    # so does a dash left before the end of a sentence ("... that consent form signed —.")
+    out = [Suggestion(_DASH_END.sub("", _ADDRESS_ALONE.sub("", c.text)).strip(), c.why, c.source) for c in out]
     # ... and the person addressed is never the topic asked about ("You're a good man, Dale, but ..." -> not "Can you
     # tell me more about dale?")
     named = addressed(sentence)
@@ -350,6 +361,7 @@ def _candidates(sentence: str, label: str, start: int, end: int, banked: list[st
 
 
 _ADDRESS_ALONE = re.compile(rf"(?:^|(?<=[.!?]))\s*(?:{_ADDRESS_WORDS})\.(?=\s|$)", re.I)
+_DASH_END = re.compile(r"[\s,]*[\u2014\u2013-]+\s*(?=[.?!,](?:\s|$))")
 
 
 # a context clause scoring this multiple of a concern's threshold, read on its own, is not kept verbatim. It trades

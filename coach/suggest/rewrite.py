@@ -934,8 +934,10 @@ def _adjacent_order(sentence: str, a: int, b: int, avoid=()) -> tuple[str, str] 
 _TELLING_ON = re.compile(r"^\W*(?:then\s+)?(?:i'?m|im|i am|i'?ll|ill|i will)\s+(?:gonna\s+|going to\s+)?(?:telling|tell|"
                          r"calling|call|ringing|ring|reporting|report|phoning|phone|informing|inform|texting|text)\b",
                          re.I)
-_HAPPENING = re.compile(r"^(?:(?:right|ok|okay|so|and|now|listen|look)\W+)*(?:here's|here is|this is) what(?:'s| is) "
-                        r"(?:happening|gonna happen|going to happen)\b\W*$", re.I)
+_HAPPENING = re.compile(r"^(?:(?:right|ok|okay|so|and|now|listen|look)\W+)*(?:(?:here's|heres|here is|this is) what(?:'s| is) "
+                        r"(?:happening|gonna happen|going to happen)|(?:here's|heres|here is|this is) how (?:tonight|today|"
+                        r"tomorrow|this|it|things|the week|the weekend|the next bit) (?:goes|go|is going to go|is gonna go|"
+                        r"works|will work|will go|'s gonna go|plays out))\b\W*$", re.I)
 _ANNOUNCED = re.compile(r"^(?:(?:right|ok|okay|so|and|now|listen|look)\W+)*here's (?:what (?:you|u)(?:'re| are)? "
                         r"(?:doing|gonna do|going to do|need to do|have to do)|the plan)\b(?: (?:tomorrow|tonight|today|"
                         r"now|first))?\W*$", re.I)
@@ -3873,8 +3875,8 @@ def _context_concern(text: str) -> str:
         return ""
     if _MINIMISER.match(t) or _CLOSER.fullmatch(t) or _PEOPLE_LIKE_YOU.search(t) or _WORSE_OFF.match(t):
         return "judgment"
-    if _NO_CHOICE.search(t):
-        return "power_over"
+    if _NO_CHOICE.search(t) or re.match(r"^(?:or\s+)?(?:don'?t|dont|do not) (?:even )?bother\b", t, re.I):
+        return "power_over"  # ("... or don't bother coming in": the ultimatum's other half)
     if _SURE_THING.search(t):
         return "false_promise"  # "these things always come through", "you're basically in the clear"
     if re.match(r"^(?:no,?\s+)*no (?:more )?\w+ing\b\s+\w", t, re.I) and _order_of(re.sub(r"^(?:no,?\s+)+(?=no )", "", t))[2]:
