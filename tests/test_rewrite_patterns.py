@@ -977,3 +977,15 @@ def test_no_reply_keeps_an_ultimatum_a_frame_or_a_stray_dash(nlp, sentence, bann
     """Sentences written for this test, in the forms a read of the alternatives served on probes 10 and 11 found."""
     served = _all_served(nlp, sentence)
     assert served and not any(banned.lower() in x.lower() for x in served), served
+
+
+@pytest.mark.parametrize("sentence,banned", [
+    # an adverb after the modal is no verb ("How would you feel about stilling go to the meeting?")
+    ("You should still go to the group tomorrow even if you don't feel like it.", "stilling"),
+    # "come on" is impatience, not a step ("How would you feel about coming on it's been a year?")
+    ("come on its been a year, it was only a hamster", "coming on"),
+])
+def test_no_reply_takes_an_adverb_or_an_interjection_for_the_verb(nlp, sentence, banned):
+    """Sentences written for this test, in the forms a read of the alternatives served on probes 10 and 11 found."""
+    served = _all_served(nlp, sentence)
+    assert served and not any(banned.lower() in x.lower() for x in served), served

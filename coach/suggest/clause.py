@@ -175,7 +175,8 @@ def analyse(sentence: str, start: int | None = None) -> Clause:
             i += len(m)
             break
     negated = False
-    while i < len(low) and (low[i] in ADVERBS or low[i] in {"not", "never"}):
+    # (after the modal, "still" and "always" are adverbs too: "you should still go" -> go, not "stilling go")
+    while i < len(low) and (low[i] in ADVERBS or low[i] in {"not", "never"} or (modal and low[i] in {"still", "always"})):
         negated |= low[i] in {"not", "never"}
         i += 1
     if modal in {"can't", "cannot", "shouldn't", "mustn't", "don't", "won't"}:

@@ -521,6 +521,8 @@ def _order_str(clause: str, bare: bool) -> tuple[str, str, bool]:
     first = rest.split(" ", 1)[0].lower().strip(",.!?") if rest else ""
     if verb == "come" and first in _TIME_NAMES:
         return "", "", False  # "Come March you'll be right as rain": a time, no order
+    if verb == "come" and re.match(r"^on\b(?!\s+(?:to|in|over|down|up|round|back|along|the|a|your|ur)\b)", rest, re.I):
+        return "", "", False  # "come on, it's been six months": an interjection, no step to offer
     return verb, rest, negated
 
 
@@ -3858,8 +3860,8 @@ def _context_concern(text: str) -> str:
     ['false_promise', 'false_promise', 'false_promise', 'false_promise']
     >>> _context_concern("she always says yes when I ask her to cover"), _context_concern("the clinic lifts the cap")
     ('', '')
-    >>> _context_concern("Come April"), _context_concern("come to group")
-    ('', 'power_over')
+    >>> _context_concern("Come April"), _context_concern("come to group"), _context_concern("come on its been 6 months")
+    ('', 'power_over', 'judgment')
     >>> _context_concern("there's no other choice"), _context_concern("that's the only thing that works for people like you")
     ('power_over', 'judgment')
     >>> _context_concern("thats just how it goes"), _context_concern("you have a choice here")
@@ -3893,6 +3895,9 @@ def _context_concern(text: str) -> str:
     second = t.split()[1].lower() if len(t.split()) > 1 else ""
     if first == "come" and second.strip(",.!?") in _TIME_NAMES:
         return ""  # "Come April, ...": a time, no order
+    if first == "come" and second.strip(",.!?") == "on" and not re.match(
+            r"^come on\s+(?:to|in|over|down|up|round|back|along|the|a|your|ur)\b", t, re.I):
+        return "judgment"  # "come on, it's been six months": impatience with what they feel, no order
     if is_base_verb(first) and first not in _NOT_ORDERS and second and "'" not in second and second not in {
             "as", "enough", "and", "or", "than", "of", "is", "are", "was", "were", "has", "have"}:
         # a bare imperative: an order, however it was softened before it; not a noun phrase that opens with a
