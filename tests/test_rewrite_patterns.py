@@ -989,3 +989,16 @@ def test_no_reply_takes_an_adverb_or_an_interjection_for_the_verb(nlp, sentence,
     """Sentences written for this test, in the forms a read of the alternatives served on probes 10 and 11 found."""
     served = _all_served(nlp, sentence)
     assert served and not any(banned.lower() in x.lower() for x in served), served
+
+
+def test_a_thing_made_one_small_thing_is_taken_seriously_not_kept(nlp):
+    """ "it was one X" makes it small, like "it's just X": it is not kept beside the reply, it is turned round
+    (sentence written for this test)."""
+    from coach.suggest.rewrite import _minimiser_reply, _names_experience
+
+    served = _all_served(nlp, "honestly stop being so dramatic about it, its one phone call")
+    assert served and not any("one phone call" in x.lower() for x in served), served
+    assert _minimiser_reply("it was one bad shift").startswith("That bad shift can be a lot")
+    # a verb's -s form or a quantity is no experience ("Sorts the sleep out sounds really hard.", "The touch ...")
+    assert not _names_experience("sorts the sleep out") and not _names_experience("a touch of depression")
+    assert _names_experience("urges that come back every night")

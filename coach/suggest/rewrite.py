@@ -1526,8 +1526,11 @@ _VERDICT_WORDS = frozenset("""overreaction overreacting overreact dramatic drama
 
 _JUST = re.compile(r"^(?:(?:it|that|this)(?:'s| is| was)|its|thats) (?:just|only|merely|simply|nothing but) (.+)$", re.I)
 # what a spoken minimiser trails off with ("it's just a parking ticket tho", "it's just stress, man")
-_JUST_TAIL = re.compile(r"(?:,?\s+(?:tho|though|lol|lmao|man|mate|bro|dude|innit|right|you know|ya know|honestly))+\W*$",
-                        re.I)
+_JUST_TAIL = re.compile(r"(?:,?\s+(?:tho|though|lol|lmao|man|mate|bro|dude|innit|right|you know|ya know|honestly|"
+                        r"not the end of the world|not a big deal|no big deal))+\W*$", re.I)
+# ... or made one small thing ("it was one bad shift", "its one missed payment")
+_JUST_ONE = re.compile(r"^(?:(?:it|that|this)(?:'s| is| was)|its|thats) (?:only |just )?(?:one|a single) (?!of\b)(.+)$",
+                       re.I)
 
 
 def _minimiser_reply(clause: str) -> str:
@@ -1538,8 +1541,19 @@ def _minimiser_reply(clause: str) -> str:
     ('That parking ticket can be a lot to deal with. What feels hardest about it right now?', 'Stress can be a lot to deal with. What feels hardest about it right now?')
     >>> _minimiser_reply("its just a parking ticket tho"), _minimiser_reply("it's just stress, man")
     ('That parking ticket can be a lot to deal with. What feels hardest about it right now?', 'Stress can be a lot to deal with. What feels hardest about it right now?')
+    >>> _minimiser_reply("it was one bad shift"), _minimiser_reply("its one missed payment not the end of the world")
+    ('That bad shift can be a lot to deal with. What feels hardest about it right now?', 'That missed payment can be a lot to deal with. What feels hardest about it right now?')
     """
     t = _JUST_TAIL.sub("", _OPENERS.sub("", normalise(_trim(clause))).strip(" ,")).strip(" ,")
+    one = _JUST_ONE.match(t)
+    if one:  # "it was one bad shift" -> "that bad shift"
+        np_ = one.group(1).strip(" ,.!?")
+        words = np_.lower().split()
+        last = words[-1] if words else ""
+        if not (1 <= len(words) <= 4 and (_noun_word(last) or (last.endswith("s") and len(last) > 3)) and
+                not set(words) & (_VERDICT_WORDS | _PREP | {"and", "or", "but", "of"}) and _has_content(last)):
+            return ""
+        return f"That {np_} can be a lot to deal with. What feels hardest about it right now?"
     m = _JUST.match(t)
     if not m:
         return ""
@@ -2263,7 +2277,7 @@ _NOT_FIRST = frozenset("""worse better way more less underneath because plus and
     um uh yeah look listen plain simple called happens""".split())
 # the verdict's own nouns: "a classic sign sounds really hard" keeps the diagnosis
 _VERDICT_NOUNS = frozenset("""classic textbook clinical diagnosis diagnosable type kind version stage picture sign signs
-    symptom facts fact percent form age start beginning onset""".split())
+    symptom facts fact percent form age start beginning onset touch""".split())
 # things that nobody lives through: "the door sounds really hard"
 _OBJECTS = frozenset("door doors coffee food milk applesauce desk vitamin ward office bus car va".split())
 # a verb that makes the phrase a verdict ("deeper cuts means escalation", "the flashbacks r your brain ...")
@@ -2325,6 +2339,11 @@ def _names_experience(t: str) -> bool:
         return False  # ("that way nothing slips": a purpose, no experience; "same as last spring": a comparison)
     if _OWN_CLAUSE.search(t):
         return False  # "your nervous system's stuck on alert": a clause with its own verb, no thing named
+    if len(words) > 1 and words[0].endswith("s") and words[1] in {"the", "your", "ur", "my", "his", "their", "it",
+                                                                  "them", "him", "her", "me", "you", "u", "up", "out"}:
+        verbs = getAllLemmas(words[0]).get("VERB", ())
+        if verbs and words[0] not in verbs:
+            return False  # "sorts the sleep out" (a medicine's subject cut off): a verb's -s form, no thing named
     if set(words) & _CONDITION_NAMES:
         return False  # "your anxiety", "your trauma response": the verdict's own name handed back as the experience
     if set(words) & _VERDICT_NOUNS or _UNREAL.search(t) or _VERDICT_VERB.search(t) or \
@@ -3756,7 +3775,10 @@ _MINIMISER = re.compile(
     r"(?:not|no) (?:that |such |a |really |even )*(?:big|huge) (?:a )?deal|not the end of the world|nothing\W*$|"
     r"not (?:a |that )?(?:serious|bad|hard)\W*$)|"
     r"^no (?:big )?deal\W*$|^(?:it )?could (?:always )?be (?:a lot |way |much |so much )?worse\b|"
-    r"^(?:other|some|lots of) people have it (?:way |much |a lot )?worse\b", re.I)
+    r"^(?:other|some|lots of) people have it (?:way |much |a lot )?worse\b"
+    # the thing made one small thing ("it was one bad shift", "its one missed payment not the end of the world")
+    r"|^(?:it|that)(?:'s| is| was)? (?:only |just )?(?:one|a single) (?!of\b)(?:[\w'-]+ ){0,4}?[\w'-]+"
+    r"(?:,? not (?:the end of the world|a big deal|a disaster))?\W*$", re.I)
 # words that open a clause without being what it says ("and honestly, stop ...")
 _OPENERS = re.compile(r"^(?:(?:and|but|so|or|then|plus|also|well|okay|ok|look|listen|honestly|seriously|frankly|really|"
                       r"just|um|uh|like|i mean|you know|man|dude|bro|tbh|ngl|real talk|please|now|oh)\b[,\s]*)+", re.I)
@@ -3866,6 +3888,10 @@ def _context_concern(text: str) -> str:
     ('power_over', 'judgment')
     >>> _context_concern("thats just how it goes"), _context_concern("you have a choice here")
     ('judgment', '')
+    >>> _context_concern("it was one bad shift"), _context_concern("its one missed payment not the end of the world")
+    ('judgment', 'judgment')
+    >>> _context_concern("it was one of the worst nights"), _context_concern("it's one of those things")
+    ('', '')
     >>> _context_concern("your nervous system's stuck on alert"), _context_concern("That's not shyness.")
     ('diagnosis', 'diagnosis')
     >>> _context_concern("it means a lot that you came"), _context_concern("the chemistry teacher rang")
