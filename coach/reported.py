@@ -26,6 +26,9 @@ A reflection of the person's own words ("you said", "you keep telling yourself")
 >>> t = '"stop being so dramatic" - that is what my mum says to me too.'
 >>> [t[a:b] for a, b in reported_quotes(t)]
 ['"stop being so dramatic"']
+>>> t = '"I have to be perfect or they will take the kids." That line from your post has stayed with me.'
+>>> [t[a:b] for a, b in reported_quotes(t)]
+['"I have to be perfect or they will take the kids."']
 """
 
 from __future__ import annotations
@@ -49,6 +52,9 @@ _AFTER = re.compile(rf"^[\s,.!?-]*(?:(?:that|this)(?:'s|’s| is| was)? )?(?:(?:
                     rf"(?P<subj>(?:my|your|his|her|their|our|the|a|an|some|that|this)\s+[\w'’-]+(?:\s+[\w'’-]+)?|"
                     rf"[\w'’]+)\s+(?:(?:always|just|literally|kept|keeps|would|used to|once|also)\s+)*{_REPORTING}\b",
                     re.I)
+# ... or named as a line of someone's writing right after it: "\"I have to be perfect.\" That line from your post ..."
+_SOURCE_AFTER = re.compile(r"^[\s,.!?\u2014\u2013-]*(?:that|this|the) (?:line|bit|part|sentence|phrase|quote|comment|"
+                           r"message|text|post|note)\s+(?:from|in|of|on)\s+(?:your|ur|his|her|their|the|that|a)\b", re.I)
 _SUPPORTER = frozenset("i we i'd i've i’d i’ve".split())
 
 
@@ -66,7 +72,7 @@ def reported_quotes(text: str) -> list[tuple[int, int]]:
         before = _BEFORE.search(text[max(0, m.start() - 60):m.start()])
         after = _AFTER.match(text[m.end():m.end() + 60])
         hit = before or after
-        if hit and hit.group("subj").lower() not in _SUPPORTER:
+        if (hit and hit.group("subj").lower() not in _SUPPORTER) or _SOURCE_AFTER.match(text[m.end():m.end() + 60]):
             out.append((m.start(), m.end()))
     return out
 

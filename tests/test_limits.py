@@ -31,3 +31,12 @@ def test_a_guarantee_is_still_a_false_promise(nlp):
     assert "false_promise" in _labels(nlp, "Don't worry, you'll definitely get the flat.")
     # someone else's inability is no limit of the supporter's
     assert not limits.limit("You can't keep promising your kids things you can't do.")
+
+
+@pytest.mark.parametrize("text", [
+    "cant say for sure they wont stop ur money, i honestly dont know how theyll decide",
+    "I don't know for certain how the panel will go, and I won't guess.",
+])
+def test_what_the_supporter_cannot_know_is_an_honest_limit(text):
+    """Sentences written for this test: not knowing how it will go is the opposite of a guarantee."""
+    assert limits.limit(text.split(",")[0]) or limits.limit(text)

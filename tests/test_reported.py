@@ -37,6 +37,13 @@ def test_the_same_words_said_by_the_supporter_are_still_flagged(nlp):
     assert "power_over" in _concerns(nlp, 'Your mum said "it\'s fine" but you need to call the clinic today.')
 
 
+def test_a_line_quoted_from_their_post_is_not_the_supporters(nlp):
+    # (without the rule, the model reads the quoted "they'll take the kids" as the supporter's false promise)
+    t = '"I have to be perfect or they\'ll take the kids off me." That line from your post has stayed with me.'
+    assert [t[a:b] for a, b in reported_quotes(t)] == ['"I have to be perfect or they\'ll take the kids off me."']
+    assert _concerns(nlp, t) == []
+
+
 def test_single_quotes_report_words_but_apostrophes_do_not():
     t = "You said, um \u2014 'I need to stop lying to her.' That took guts to say."
     assert [t[a:b] for a, b in reported_quotes(t)] == ["'I need to stop lying to her.'"]

@@ -97,7 +97,7 @@ def test_short_everyday_turns_are_rarely_flagged(nlp):
 PHATIC = ["Perfect.", "Brilliant!", "Nice one.", "Seriously?", "Wow.", "Oh wow, okay.", "Great, thanks.",
           "Mm-hm, right.", "No way!", "Oh my god.", "Hang on a sec.", "Give me two minutes.", "Excuse the mess.",
           "Mind the step.", "Yep, yep.", "Cool, cool.", "Rest up.", "Stay safe tonight.", "Get home safe.",
-          "Get some rest."]
+          "Get some rest.", "Mm. Okay. No rush, no rush.", "Take your time."]
 # ... and the same words with something the person did, or a disapproving word: still judgments
 SARCASM = ["Perfect, another missed shift.", "Wow, again?", "Seriously? You lost it again?", "Brilliant, you quit.",
            "smh, seriously", "Nice going, genius."]

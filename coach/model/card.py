@@ -181,14 +181,16 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
             "times) the evidence for a concern (`coach.model.phatic`, applied by the pipeline and in these figures; "
             "it changed none of the test or challenge figures above, and took a fresh probe of 60 such turns from 3 "
             "flagged to 0, while 20 of 20 short sarcastic or concern turns stay flagged).",
-            "- Four more codebook rules are in every figure here, as the pipeline applies them: a sentence that says "
+            "- Five more codebook rules are in every figure here, as the pipeline applies them: a sentence that says "
             "what the supporter cannot promise (\"I can't promise the panel says yes, but ...\") needs three times the "
-            "evidence for `false_promise` (`coach.model.limits`); an offer said as an imperative and left to the "
-            "person's need or wish (\"Give me a shout if you need a hand\") three times the evidence for `power_over` "
-            "(`coach.model.offers`); a sentence that discloses the supporter's own condition or treatment and puts "
+            "evidence for `false_promise` (`coach.model.limits`; so does one that says what the supporter cannot know, "
+            "\"can't say for sure\"); an offer said as an imperative and left to the person's need or wish (\"Give me "
+            "a shout if you need a hand\") or the supporter's own errand with the person not in it (\"I need to pop "
+            "out for a sec\") three times the evidence for `power_over` (`coach.model.offers`, `coach.model.errands`); "
+            "a sentence that discloses the supporter's own condition or treatment and puts "
             "none on the person (\"I've got ADHD myself\") three times the evidence for `diagnosis` "
             "(`coach.model.disclosure`); and words quoted from someone else next to a reporting verb, in double or "
-            "single quotes, are scored as \"that\" (`coach.reported`).", ""]
+            "single quotes, or named as a line of their post, are scored as \"that\" (`coach.reported`).", ""]
     path = Path(directory) / "MODEL_CARD.md"
     path.write_text("\n".join(out), encoding="utf-8")
     return path

@@ -11,8 +11,9 @@ but someone will be here" through; the probes moved no further between a third a
 
 >>> [limit(t) for t in ["cant promise the council will say yes but i'll come with u", "I won't pretend it's easy.",
 ...                     "Nobody can guarantee how the appeal goes.", "I promise you it gets better.",
-...                     "You can't keep promising her things."]]
-[True, True, True, False, False]
+...                     "You can't keep promising her things.", "cant say for sure they wont sanction u",
+...                     "I honestly don't know how they'll decide.", "I don't know how you do it."]]
+[True, True, True, False, False, True, True, False]
 """
 
 from __future__ import annotations
@@ -25,7 +26,15 @@ DISCOUNT = 1 / 3
 
 _LIMIT = re.compile(r"\b(?:(?:i|we)\s+)?(?:can'?t|cant|cannot|can not|won'?t|wont|couldn'?t|am not gonna|'m not gonna|"
                     r"im not gonna|not going to)\s+(?:really\s+|honestly\s+|100%\s+)?(?:promise|guarantee|pretend)\b|"
-                    r"\b(?:nobody|no one|noone|no-one)\s+can\s+(?:really\s+)?(?:promise|guarantee)\b", re.I)
+                    r"\b(?:nobody|no one|noone|no-one)\s+can\s+(?:really\s+)?(?:promise|guarantee)\b"
+                    # ... or what the supporter cannot know ("cant say for sure they wont sanction u", "I honestly
+                    # don't know how they'll decide")
+                    r"|\b(?:(?:i|we)\s+)?(?:can'?t|cant|cannot|can not|don'?t|dont|do not)\s+(?:really\s+|honestly\s+)?"
+                    r"(?:say|know|tell (?:you|u))\s+for\s+(?:sure|certain|definite)\b"
+                    r"|\b(?:(?:i|we)\s+)(?:honestly\s+|really\s+)?(?:don'?t|dont|do not)\s+know\s+how\s+(?:they|it|that|things|"
+                    r"the \w+|he|she)(?:'ll|ll| will| would|'d| are going to| is going to| gonna|'re gonna)?\s*(?:decide|go|goes|"
+                    r"turn out|turns out|pan out|play out|land|end up|rule|respond|react)\b"
+                    r"|\bno way of knowing\b", re.I)
 _NOT_THE_SUPPORTER = re.compile(r"\b(?:you|u|he|she|they)\s+(?:can'?t|cant|cannot|won'?t|wont)\s+(?:keep\s+)?"
                                 r"(?:promise|guarantee|pretend)", re.I)
 

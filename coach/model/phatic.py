@@ -12,8 +12,9 @@ judgment.
 Anything else in the sentence (a noun, a "you", "again", "smh") lifts the discount, so "Seriously? Again?" or
 "wow. real mature." are scored as they were.
 
->>> [phatic(t) for t in ["Wow.", "Nice one!", "mm-hm, right, okay", "Seriously?", "Hold on, one sec."]]
-[True, True, True, True, True]
+>>> [phatic(t) for t in ["Wow.", "Nice one!", "mm-hm, right, okay", "Seriously?", "Hold on, one sec.",
+...                      "Mm. Okay. No rush, no rush."]]
+[True, True, True, True, True, True]
 >>> [phatic(t) for t in ["Pull up a chair.", "Come on in, have a seat.", "Take a seat in the hallway and wait."]]
 [True, True, False]
 >>> [phatic(t) for t in ["Rest up.", "Get home safe, yeah?", "Okay, stay safe tonight.", "Get some rest before court."]]
@@ -52,7 +53,8 @@ _WORDS = frozenset("""
 _PHRASES = re.compile(r"\b(?:nice one|good one|fair enough|of course|no way|got it|i see|makes sense|my god|"
                       r"oh my god|oh my gosh|thank you|no worries|all good|sounds good|sure thing|for real|"
                       r"good to hear|hold on|hang on|one sec(?:ond)?|a sec(?:ond)?|bear with me|one moment|"
-                      r"just a (?:sec|second|minute|moment)|see you|see ya|take care|talk soon|bye for now|speak soon)\b", re.I)
+                      r"just a (?:sec|second|minute|moment)|see you|see ya|take care|talk soon|bye for now|speak soon|"
+                      r"no rush|no hurry|take your time|in your own time|whenever you're ready|whenever youre ready)\b", re.I)
 # logistics said as an imperative, which orders nothing about the person's life
 _LOGISTICS_FORMS = (
     r"(?:(?:give me|gimme) (?:a|one|two|three|five|ten|a few|a couple)(?: of)? (?:sec|secs|second|seconds|min|mins|"
