@@ -1,8 +1,9 @@
 """The codebook's decision rules on sentence scores, in one place for the pipeline and the evaluation.
 
 A turn of phatic words only needs more evidence for a concern (:mod:`coach.model.phatic`), a sentence that states
-an honest limit more evidence for a false promise (:mod:`coach.model.limits`), an offer said as an imperative or the
-supporter's own errand more evidence for power over (:mod:`coach.model.offers`, :mod:`coach.model.errands`), the
+an honest limit more evidence for a false promise (:mod:`coach.model.limits`), an offer said as an imperative, the
+supporter's own errand or a decision left to the person more evidence for power over (:mod:`coach.model.offers`,
+:mod:`coach.model.errands`, :mod:`coach.model.choices`), the
 supporter's own diagnosis disclosed more evidence for
 diagnosis (:mod:`coach.model.disclosure`), and words quoted from someone else
 are not the supporter's (:func:`coach.reported.unquote_scores`). The component scores documents with these rules
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from coach.model import disclosure, errands, limits, offers, phatic
+from coach.model import choices, disclosure, errands, limits, offers, phatic
 from coach.reported import unquote_scores
 from coach.taxonomy import kind_of
 
@@ -30,6 +31,7 @@ def apply(predict, proba: np.ndarray, sentences: list[str], starts: list[int], d
     proba *= limits.discount(sentences, labels)
     proba *= offers.discount(sentences, labels)
     proba *= errands.discount(sentences, labels)
+    proba *= choices.discount(sentences, labels)
     proba *= disclosure.discount(sentences, labels)
     unquote_scores(predict, sentences, starts, doc_texts, owner, proba,
                    np.array([kind_of(label) == "concern" for label in labels]))
