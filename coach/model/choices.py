@@ -30,6 +30,8 @@ import re
 
 import numpy as np
 
+from coach.model.discounts import on_label
+
 DISCOUNT = 1 / 3
 
 _CHOICE = re.compile(r"\b(?:your|ur) (?:call|decision|choice)\b|\bup to (?:you|u)\b|\b(?:you|u) get to (?:decide|choose|say)\b"
@@ -55,8 +57,4 @@ def discount(sentences: list[str], labels: list[str]) -> np.ndarray:
     array([[0.33],
            [1.  ]])
     """
-    out = np.ones((len(sentences), len(labels)))
-    if "power_over" in labels:
-        j = labels.index("power_over")
-        out[:, j] = [DISCOUNT if choice(s) else 1.0 for s in sentences]
-    return out
+    return on_label(sentences, labels, "power_over", choice, DISCOUNT)

@@ -28,6 +28,7 @@ import re
 
 import numpy as np
 
+from coach.model.discounts import on_label
 from coach.model.lexicon import DIAGNOSIS, MEDICATION
 
 DISCOUNT = 1 / 3
@@ -76,8 +77,4 @@ def discount(sentences: list[str], labels: list[str]) -> np.ndarray:
     array([[0.33],
            [1.  ]])
     """
-    out = np.ones((len(sentences), len(labels)))
-    if "diagnosis" in labels:
-        j = labels.index("diagnosis")
-        out[:, j] = [DISCOUNT if disclosure(s) else 1.0 for s in sentences]
-    return out
+    return on_label(sentences, labels, "diagnosis", disclosure, DISCOUNT)

@@ -28,6 +28,8 @@ import re
 
 import numpy as np
 
+from coach.model.discounts import on_label
+
 DISCOUNT = 1 / 3
 
 _ERRAND = re.compile(
@@ -57,8 +59,4 @@ def discount(sentences: list[str], labels: list[str]) -> np.ndarray:
     array([[0.33],
            [1.  ]])
     """
-    out = np.ones((len(sentences), len(labels)))
-    if "power_over" in labels:
-        j = labels.index("power_over")
-        out[:, j] = [DISCOUNT if errand(s) else 1.0 for s in sentences]
-    return out
+    return on_label(sentences, labels, "power_over", errand, DISCOUNT)

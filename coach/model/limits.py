@@ -22,6 +22,8 @@ import re
 
 import numpy as np
 
+from coach.model.discounts import on_label
+
 DISCOUNT = 1 / 3
 
 _LIMIT = re.compile(r"\b(?:(?:i|we)\s+)?(?:can'?t|cant|cannot|can not|won'?t|wont|couldn'?t|am not gonna|'m not gonna|"
@@ -53,8 +55,4 @@ def discount(sentences: list[str], labels: list[str]) -> np.ndarray:
     array([[0.33, 1.  ],
            [1.  , 1.  ]])
     """
-    out = np.ones((len(sentences), len(labels)))
-    if "false_promise" in labels:
-        j = labels.index("false_promise")
-        out[:, j] = [DISCOUNT if limit(s) else 1.0 for s in sentences]
-    return out
+    return on_label(sentences, labels, "false_promise", limit, DISCOUNT)

@@ -1,0 +1,95 @@
+"""The codebook's rules on sentence scores (coach.model.rules), each checked the same way: a sentence the rule is
+for is not flagged for the label it discounts, though the model alone would flag it; a sentence of the same words
+that the rule leaves alone (an ultimatum, an order, a verdict beside it) is not taken for one, and stays flagged.
+
+Sentences written for this test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coach.model import choices, disclosure, errands, limits, offers
+
+# (module, its predicate, the label it discounts,
+#  sentences it is for, which the model alone flags for that label,
+#  sentences in the same words it is not for, each still flagged for that label)
+RULES = [
+    (limits, limits.limit, "false_promise",
+     ["I won't promise you the job, but I'll go through the application with you tonight.",
+      "I can't guarantee it'll work, but I'll help you fill in the form."],
+     ["I promise you the housing panel will say yes, they always do.",
+      "Don't worry, you'll definitely get the flat."]),
+    (offers, offers.offer, "power_over",
+     ["Give me a shout if you need a hand with the forms.",
+      "Call the desk if you need anything during the night.",
+      "Just knock on the office door if you need anything tonight."],
+     ["Text me every night if you want to keep your place in the group.",  # a price: an ultimatum
+      "Ring your probation officer today if you know what's good for you.",  # a threat
+      "Call your sponsor the minute you get a craving."]),  # advice as an order, no wish of theirs
+    (disclosure, disclosure.disclosure, "diagnosis",
+     ["I've got ADHD myself, and benefits forms completely break my brain.",
+      "I have PTSD from my deployment, so some of what you're saying hits close."],
+     ["That's your PTSD talking, I had it myself."]),
+    (errands, errands.errand, "power_over",
+     ["I need to step out for two minutes, Sam's going to keep the kettle on till I'm back.",
+      "I need to pop out and move my car, it's on a meter."],
+     ["I need to see you at group on Monday, no excuses.",  # the person is in it
+      "We have to leave your room search till Monday, and you need to be here at nine.",
+      "You need to step out of the room if you're going to shout."]),
+    (choices, choices.choice, "power_over",
+     ["It's your call, Jo, whether you tell the group about the court date today or leave it till next week."],
+     ["It's your call, but you need to be at group on Monday.",  # an order beside it
+      "Put the phone down or go sit out in the lobby, your choice.",  # an ultimatum dressed as a choice
+      "You're going home tonight whether you like it or not, that's not up to you."]),  # the choice taken back
+]
+
+
+def _labels(nlp, text):
+    doc = nlp(text)  # the spans need their Doc alive
+    return {s.label_ for s in doc.spans["coach"]}
+
+
+@pytest.mark.parametrize("module,applies,label,text", [(m, f, lab, t) for m, f, lab, ts, _ in RULES for t in ts])
+def test_the_rule_takes_off_what_the_model_alone_would_flag(nlp, model, module, applies, label, text):
+    assert applies(text)
+    assert label not in _labels(nlp, text)
+    j = list(model.labels_).index(label)
+    assert model.predict_proba([text])[0, j] >= model.thresholds_[label]  # ... so the rule is what keeps it off
+
+
+@pytest.mark.parametrize("module,applies,label,text", [(m, f, lab, t) for m, f, lab, _, ts in RULES for t in ts])
+def test_the_same_words_that_order_promise_or_diagnose_stay_flagged(nlp, module, applies, label, text):
+    assert not applies(text)
+    assert label in _labels(nlp, text)
+
+
+@pytest.mark.parametrize("applies,text,expected", [
+    (offers.offer, "grab a blanket from the cupboard if ur cold", True),
+    (offers.offer, "Pop in whenever you're passing.", True),
+    (offers.offer, "Feel free to ring back if anything changes.", True),
+    (offers.offer, "Text me when you're home.", False),  # a check-in asked for, at a time, not left to a wish
+    (offers.offer, "Come to group if you want to stay in the house.", False),
+    (offers.offer, "Take your meds if you want to get better.", False),
+    (offers.offer, "Knock before you come in, that's the rule.", False),
+    (disclosure.disclosure, "I had bipolar too and you've got exactly the same signs.", False),  # put on the person
+    (disclosure.disclosure, "I was on sertraline for years, just ask your GP to put you on it.", False),  # advice
+    (disclosure.disclosure, "CBD oil was a game changer for my anxiety, get the ten percent one.", False),
+    (disclosure.disclosure, "My mate has ADHD and so do you, I reckon.", False),
+    (errands.errand, "Just so you know, I've got to head off at four today.", True),  # "you" in a formula
+    (errands.errand, "I've got to head off at four, so you'll need to lock up.", False),
+    (limits.limit, "cant say for sure they wont stop ur money", True),  # what the supporter cannot know
+    (limits.limit, "I don't know for certain how the panel will go, and I won't guess.", True),
+    (limits.limit, "You can't keep promising your kids things you can't do.", False),  # someone else's inability
+])
+def test_what_each_rule_reads(applies, text, expected):
+    assert applies(text) is expected
+
+
+def test_an_offer_of_unlimited_availability_is_still_a_false_promise(nlp):
+    labels = _labels(nlp, "Call me any time, day or night, I'll always pick up.")
+    assert "false_promise" in labels and "power_over" not in labels
+
+
+def test_a_diagnosis_beside_a_disclosure_is_still_flagged(nlp):
+    assert "diagnosis" in _labels(nlp, "I was diagnosed with it years ago. Sounds like you've got bipolar too.")
