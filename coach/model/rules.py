@@ -1,14 +1,17 @@
 """The codebook's decision rules on sentence scores, in one place for the pipeline and the evaluation.
 
-A turn of phatic words only needs more evidence for a concern (:mod:`coach.model.phatic`), a sentence that states
-an honest limit more evidence for a false promise (:mod:`coach.model.limits`), an offer said as an imperative, the
-supporter's own errand or a decision left to the person more evidence for power over (:mod:`coach.model.offers`,
-:mod:`coach.model.errands`, :mod:`coach.model.choices`), the
-supporter's own diagnosis disclosed more evidence for
-diagnosis (:mod:`coach.model.disclosure`), and words quoted from someone else
-are not the supporter's (:func:`coach.reported.unquote_scores`). The component scores documents with these rules
-and :func:`coach.model.data.utterance_scores` scores the evaluation sets with them, so the card's figures are the
-pipeline's.
+Each rule asks for more evidence where the codebook says the words carry no concern although a model of n-grams
+reads one in them:
+
+- a turn of phatic words only, for every concern (:mod:`coach.model.phatic`; decision rules 2-3);
+- an honest limit, or what the supporter cannot know, for ``false_promise`` (:mod:`coach.model.limits`);
+- an offer said as an imperative (:mod:`coach.model.offers`), the supporter's own errand
+  (:mod:`coach.model.errands`) or a decision left to the person (:mod:`coach.model.choices`), for ``power_over``;
+- the supporter's own diagnosis disclosed, for ``diagnosis`` (:mod:`coach.model.disclosure`);
+
+and words quoted from someone else are not the supporter's (:func:`coach.reported.unquote_scores`; rule 4). The
+component scores documents with these rules and :func:`coach.model.data.utterance_scores` scores the evaluation sets
+with them, so the card's figures are the pipeline's.
 """
 
 from __future__ import annotations
