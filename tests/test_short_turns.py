@@ -115,3 +115,11 @@ def test_short_turns_whose_words_carry_a_label_are_found(model, label):
     flags = model.flags(model.predict_proba(texts))[:, model.labels_.index(label)]
     missed = [t for t, f in zip(texts, flags) if not f]
     assert len(missed) <= 1, missed
+
+
+def test_a_farewell_at_the_end_of_a_longer_turn_is_no_order(nlp):
+    """A fixed logistics form said as a sentence of a longer turn orders nothing either (written for this test;
+    without the sentence-level discount, each was flagged power_over)."""
+    for text in ["Thank you for letting me sit with you today. Rest up.", "Good work tonight, everyone. Get home safe.",
+                 "That was a big session. Get some rest."]:
+        assert "power_over" not in _concerns(nlp, [text])[0], text

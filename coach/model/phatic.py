@@ -97,16 +97,25 @@ def _factor(text: str) -> float:
     return DISCOUNT if all(w in _WORDS for w in words) and (words or _PHRASES.search(low)) else 1.0
 
 
-def discount(texts: list[str], labels: list[str]) -> np.ndarray:
-    """(n, n_labels) factors: the discount on the concern columns of phatic sentences, 1 elsewhere.
+def discount(texts: list[str], labels: list[str], sentences: list[str] | None = None) -> np.ndarray:
+    """(n, n_labels) factors: the discount on the concern columns of phatic turns, 1 elsewhere.
+
+    ``texts[k]`` is the turn that sentence k belongs to. With ``sentences``, a fixed logistics form said as a
+    sentence of a longer turn ("Thank you for letting me sit with you. Rest up.") is discounted too: unlike a
+    reaction word, whose sarcasm the rest of the turn can show, it orders nothing wherever it stands.
 
     >>> discount(["Wow.", "You need to stop.", "Give me two minutes."], ["power_over", "person_driven"]).tolist()
     [[0.5, 1.0], [1.0, 1.0], [0.25, 1.0]]
+    >>> discount(["Thanks for coming. Rest up."] * 2, ["power_over"], ["Thanks for coming.", "Rest up."]).tolist()
+    [[1.0], [0.25]]
     """
     from coach import taxonomy
 
     out = np.ones((len(texts), len(labels)))
     concern = np.array([taxonomy.kind_of(label) == "concern" for label in labels], dtype=bool)
     for i, t in enumerate(texts):
-        out[i, concern] = _factor(str(t))
+        f = _factor(str(t))
+        if f == 1.0 and sentences is not None and _LOGISTICS.match(str(sentences[i]).strip()):
+            f = LOGISTICS_DISCOUNT
+        out[i, concern] = f
     return out

@@ -30,7 +30,7 @@ def apply(predict, proba: np.ndarray, sentences: list[str], starts: list[int], d
     ``sentences[k]`` starts at character ``starts[k]`` of ``doc_texts[owner[k]]``; ``predict`` scores a list of
     texts (called once more, for the sentences that quote someone, if any).
     """
-    proba *= phatic.discount([doc_texts[d] for d in owner], labels)
+    proba *= phatic.discount([doc_texts[d] for d in owner], labels, sentences)
     proba *= limits.discount(sentences, labels)
     proba *= offers.discount(sentences, labels)
     proba *= errands.discount(sentences, labels)
