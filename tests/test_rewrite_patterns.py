@@ -1002,3 +1002,23 @@ def test_a_thing_made_one_small_thing_is_taken_seriously_not_kept(nlp):
     # a verb's -s form or a quantity is no experience ("Sorts the sleep out sounds really hard.", "The touch ...")
     assert not _names_experience("sorts the sleep out") and not _names_experience("a touch of depression")
     assert _names_experience("urges that come back every night")
+
+
+@pytest.mark.parametrize("sentence,banned", [
+    # total secrecy kept beside the reply
+    ("Whatever you put in my messages stays between us, full stop, not a soul will ever know.", "between us"),
+    # the condition of a threat proposed back as a step ("How would you feel about smoking weed every night?")
+    ("Keep drinking every night and you'll end up like the blokes outside the bookies, nothing to show for it.",
+     "feel about drinking every night"),
+    ("Skip group again and you'll be out of the house by Friday.", "out of the house"),  # ... or what it threatens
+    # the other half of an ultimatum reflected as their life ("It sounds like you can find somewhere else to stay.")
+    ("Take your meds or you can find another bed, I mean it.", "another bed"),
+    # the verdict's reasoning, and a label, kept beside the reply
+    ("That floaty thing where you watch yourself from above, that's dissociation, it's your brain protecting you.",
+     "brain protecting"),
+    ("That ex of yours is a nasty piece of work, a manipulative, lying so-and-so, honestly.", "manipulative"),
+])
+def test_no_reply_keeps_a_secret_a_threat_or_a_label(nlp, sentence, banned):
+    """Sentences written for this test, in the forms a read of the alternatives served on probe 12 found."""
+    served = _all_served(nlp, sentence)
+    assert served and not any(banned.lower() in x.lower() for x in served), served

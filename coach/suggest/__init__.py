@@ -113,6 +113,8 @@ _IMPOSSIBLE = re.compile(
     r"|\b(?:finds?|found|finding) out and (?:you|u|he|she|they|i|we)\b|\bhow (?:much|many|far|long|hard)\s*[,.;]"
     r"|\bI hope (?:to be fair|to be honest|in fairness|fair play)\b|\bI can try to (?:tell|say|swear|bet)\b"
     r"|\b(?:and|or) (?:dealing|deal)[?.]"
+    # the other half of an ultimatum cut from its subject ("... about taking your meds or can find somewhere else?")
+    r"|\bor (?:can|will|could|would|must|should|shall)\b"
     # a reflection frame left without what was said, and a dash left before the reply's verb ("You're saying. The
     # racing thoughts and the spending — sound really hard.")
     r"|(?:^|(?<=[.!?])\s)(?:you're|you are|youre|ur|u r) (?:saying|describing|telling me)\.(?=\s|$)"
@@ -437,6 +439,7 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
             cands.append([affirmation(sentence, sentence[start:end])])
             continue
         phrase = sentence[start:end]
+        threat = _threat_condition(sentence)
         seen, keep = set(), []
         others = [(s, e, rest[0]) if rest else (s, e, labels[(sentence, s, e)]) if (sentence, s, e) in labels
                   else (s, e) for s, e, *rest in avoid if (s, e) != (start, end)]
@@ -447,6 +450,13 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
             if c.source == "rewrite" and any(len(o) > 2 and o[2] == "judgment" and o[2] != label
                                              and keeps_words(c.text, sentence[o[0]:o[1]]) for o in others):
                 continue  # a judgment of the same sentence handed back ("You're grieving wrong. How would you ...")
+            if c.source == "rewrite" and _SECRECY_KEPT.search(c.text):
+                continue  # total secrecy kept beside the reply ("Whatever you put in my DMs stays between us. ...")
+            if c.source == "rewrite" and threat and _OFFERED_STEP.search(c.text) and any(
+                    keeps_words(c.text, part) for part in threat):
+                continue  # the condition of a threat, or what it threatens, offered back as a step ("Keep drinking
+                # every night and you'll end up ..." -> "How would you feel about drinking every night?", "Skip group
+                # again and you'll be out of the house" -> "How would you feel about being out of the house?")
             if c.source == "rewrite" and label == "judgment" and _PROPOSAL.search(c.text) \
                     and keeps_words(c.text, phrase):
                 continue  # the verdict proposed to the person ("Stop being paranoid" -> "How would you feel about
@@ -485,6 +495,41 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
 
 
 CANDIDATES = 4  # rewrite and bank candidates considered per finding, before the guideline fallbacks
+
+# a step offered to the person, in the forms the rewrites offer one
+_OFFERED_STEP = re.compile(r"\bhow (?:would|do) you feel about\b|\bwould you (?:want|like) to\b|\bsome people find it "
+                           r"helps to\b", re.I)
+# an order that is the condition of a threat: "keep drinking every night | and you'll end up ...", "walk out again
+# | and you'll lose your place"
+_THREAT = re.compile(r"(?:^|[.!?,;:]\s+)((?:[\w'-]+\s+){1,8}?[\w'-]+),?\s+and (?:you'll|you will|youll|ull|u'll|"
+                     r"u will|you're gonna|you are gonna|you're going to|ur gonna)\s+((?:[\w'-]+\s+){0,7}[\w'-]+)", re.I)
+# what a threat threatens: a loss or a fate, not a gain ("and you'll be off it by spring" is a promise)
+_HARM = re.compile(r"\b(?:lose|losing|end up|be out|out of (?:the|this|here)|kicked|thrown out|chucked out|back inside|"
+                   r"back in (?:jail|prison|hospital|the nick)|regret|die|dead|ruin|wreck|sorry|barred|banned|sacked|"
+                   r"fired|evicted|homeless|in a box|prison|jail|locked up|overdose|od)\b", re.I)
+# ... and what it follows when that is a behaviour, not a step asked of them ("you're gonna go to group and you'll
+# text me" lists orders; "skip group again and you'll be out" threatens)
+_DECLARED = re.compile(r"^(?:(?:so|and|right|ok|okay)\W+)*(?:you|u)(?:'re| are|re| will|'ll|ll| have to| need to| gotta| must)\b",
+                       re.I)
+
+
+def _threat_condition(sentence: str) -> tuple[str, ...]:
+    """The words of a behaviour that a threat follows and of what it threatens ("keep drinking every night and you'll
+    end up in a box" -> "drinking every night", "end up in a box"); () when the sentence has none.
+
+    >>> _threat_condition("Keep drinking every night and you'll end up in a box."), _threat_condition("I'll call.")
+    (('drinking every night', 'end up in a box'), ())
+    >>> _threat_condition("Taper down a bit each week and you'll be off it by spring.")
+    ()
+    """
+    m = _THREAT.search(sentence)
+    if not m or not _HARM.search(m.group(2)) or _DECLARED.match(m.group(1)):
+        return ()
+    cond = re.sub(r"^(?:(?:just|so|and|but|honestly|look|right)\s+)*(?:keep|carry on|go on|keep on)\s+", "", m.group(1),
+                  flags=re.I)
+    return cond, m.group(2)
+
+from coach.suggest.rewrite import _SECRECY_KEPT  # noqa: E402  (total secrecy: "stays between us", "not a soul")
 
 
 _PROPOSAL = re.compile(r"\bhow (?:would|do) you feel about\b", re.I)

@@ -523,8 +523,15 @@ def _order_str(clause: str, bare: bool) -> tuple[str, str, bool]:
         return "", "", False  # "Come March you'll be right as rain": a time, no order
     if verb == "come" and re.match(r"^on\b(?!\s+(?:to|in|over|down|up|round|back|along|the|a|your|ur)\b)", rest, re.I):
         return "", "", False  # "come on, it's been six months": an interjection, no step to offer
+    if _THREATENED.search(text):
+        return "", "", False  # "keep smoking every night and you'll end up ...", "walk out again and you'll lose your
+        # place": the condition of a threat, no step to offer back
     return verb, rest, negated
 
+
+# an imperative that is the condition of what follows ("keep that up and you'll end up in a box")
+_THREATENED = re.compile(r"\band (?:you'll|you will|youll|ull|u'll|u will|you're gonna|you are gonna|you're going to|"
+                         r"ur gonna|you'd|you might|you could)\b", re.I)
 
 _TIME_NAMES = frozenset("""january february march april may june july august september october november december
     spring summer autumn fall winter monday tuesday wednesday thursday friday saturday sunday christmas easter
@@ -2286,7 +2293,8 @@ _VERDICT_VERB = re.compile(r"\s(?:means|mean|equals|proves|=|r)\s", re.I)
 # reflected as one
 _NOUN_THEN_VERB = re.compile(r"\b(?!(?:you|u|i|he|she|they|we|it|to|that|who|which|not|and|or|n|can|will|would|"
                              r"could|just|still|never|also)\b)[a-z'-]+\s+(?:swear|swore|fall|falls|get|gets|make|"
-                             r"makes|happens|happen)\b", re.I)
+                             r"makes|happens|happen|cleared|clears|went|goes|stopped|stops|eased|eases|settled|settles|"
+                             r"passed|passes|helped|helps|worked|works)\b", re.I)
 # "... you think you see": the experience said as unreal keeps the verdict
 _UNREAL = re.compile(r"\b(?:you|u|he|she|they) (?:think|thinks|believe|believes|imagine|imagines|claim|claims|reckon|"
                      r"swear|swears) (?:you|u|he|she|they)\b", re.I)
@@ -2536,6 +2544,10 @@ def _diagnosis(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
                 not set(t0.lower().split()) & _LABELS:
             out.append(f"It sounds like {t0}. What has that been like for you?")
     right = _right_of(sentence[start:end], sentence[end:hi], joined=False)
+    if re.match(r"^\W*(?:(?:or|otherwise)\s+(?:else\s+)?)?(?:you|u)\b", sentence[end:hi], re.I) and (
+            re.search(r"\b(?:or|otherwise)\W*$", sentence[start:end], re.I)
+            or re.match(r"^\W*(?:or|otherwise)\b", sentence[end:hi], re.I)):
+        right = ""  # "take your meds or you can find somewhere else to stay": an ultimatum's other half, not lived
     t = _experience(_left_with_lent(sentence[lo:start], sentence[start:end])) or _experience(right)
     # "at this point that's ...": a time, not an experience, asked about with the question ... unless the clause is
     # about a medicine ("did you take your risperdal last night"): then that is what is asked about
@@ -3853,9 +3865,23 @@ _MECHANISM = re.compile(r"\b(?:your|ur|his|her|their)\s+(?:nervous system|brain 
                         r"hormones|serotonin|dopamine|amygdala|fight or flight|threat system|alarm system)\b"
                         r"|\bthe (?:nervous system|amygdala|fight or flight|threat system|brain chemistry)\b"
                         r"|\bjust (?:wiring|chemistry|chemicals|hormones)\b"
+                        r"|\b(?:your|ur) brain(?:'s| is)? (?:protecting|trying to|doing|reacting|wired|stuck|playing|"
+                        r"telling|keeping)\b"
                         r"|^(?:that's|thats|that is|it's|its|it is) not (?:just )?(?:grief|shyness|stress|nerves|sadness|"
                         r"being shy|a phase|laziness|normal)\b|^not just (?:grief|shyness|stress|nerves|sadness|a phase)\b",
                         re.I)
+
+
+# total secrecy promised, as a reply must not keep it ("stays between us", "not a soul will know", "goes nowhere")
+_SECRECY_KEPT = re.compile(r"\b(?:stays?|staying|kept|keep it) (?:between (?:us|you and me|me and you|the two of us)|with me|in this "
+                      r"(?:room|chat|group))\b|\bbetween you and me\b|\bnot a (?:soul|word)\b|\b(?:nobody|no one|noone) "
+                      r"(?:will|'ll|is gonna|is going to) (?:ever )?(?:know|find out|hear)\b|\bgoes nowhere\b|"
+                      r"\b(?:won't|wont|will never|'ll never) (?:go|leave) (?:any ?where|this room|further)\b", re.I)
+# labels and insults (the codebook's stigmatising words), without the everyday ones the lexicon also counts
+_NAME_CALLING = L.JUDGMENT - frozenset("""seriously really honestly again obviously clearly bad terrible awful wrong clean
+    dirty shame ashamed embarrassing mess excuse excuses drama failure weak tantrum tantrums sulking moody touchy
+    whining whinging""".split()) | frozenset(
+    "lying waste so-and-so creep cow idiot muppet tosser prat plonker".split())
 
 
 def _context_concern(text: str) -> str:
@@ -3890,6 +3916,8 @@ def _context_concern(text: str) -> str:
     ('judgment', '')
     >>> _context_concern("it was one bad shift"), _context_concern("its one missed payment not the end of the world")
     ('judgment', 'judgment')
+    >>> _context_concern("or you can find somewhere else to stay"), _context_concern("a manipulative, lying so-and-so")
+    ('power_over', 'judgment')
     >>> _context_concern("it was one of the worst nights"), _context_concern("it's one of those things")
     ('', '')
     >>> _context_concern("your nervous system's stuck on alert"), _context_concern("That's not shyness.")
@@ -3898,6 +3926,8 @@ def _context_concern(text: str) -> str:
     ('', '')
     """
     t = normalise(_trim(text)).strip(" ,;:-")
+    if re.match(r"^(?:or|otherwise)\s+(?:else\s+)?(?:you|u)\s+(?:can|could|will|'ll|ll|are|'re|re)\b", t, re.I):
+        return "power_over"  # "take your meds or you can find somewhere else to stay": the ultimatum's other half
     t = _OPENERS.sub("", t).strip(" ,")
     if not t or t.endswith("?") or _has_own_treatment(t) or _SUBORDINATE.match(t):
         return ""
@@ -3913,6 +3943,8 @@ def _context_concern(text: str) -> str:
         return "diagnosis"  # "anyway it's definitely withdrawal", "classic case", "it's a real diagnosis"
     if _MECHANISM.search(t):
         return "diagnosis"  # "your nervous system's stuck on alert", "that's not shyness": the verdict explained
+    if set(re.findall(r"[a-z][a-z'-]*", t.lower())) & _NAME_CALLING:
+        return "judgment"  # "a manipulative, lying so-and-so": a label, kept beside the reply it would still say
     first = t.split()[0].lower()
     if _FORMULA_OBJ.match(t):
         return ""
