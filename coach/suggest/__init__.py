@@ -496,6 +496,12 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
 
 CANDIDATES = 4  # rewrite and bank candidates considered per finding, before the guideline fallbacks
 
+# total secrecy promised, as a reply must not keep it ("stays between us", "not a soul will know", "goes nowhere")
+_SECRECY_KEPT = re.compile(
+    r"\b(?:stays?|staying|kept|keep it) (?:between (?:us|you and me|me and you|the two of us)|with me|in this "
+    r"(?:room|chat|group))\b|\bbetween you and me\b|\bnot a (?:soul|word)\b|\b(?:nobody|no one|noone) "
+    r"(?:will|'ll|is gonna|is going to) (?:ever )?(?:know|find out|hear)\b|\bgoes nowhere\b|"
+    r"\b(?:won't|wont|will never|'ll never) (?:go|leave) (?:any ?where|this room|further)\b", re.I)
 # a step offered to the person, in the forms the rewrites offer one
 _OFFERED_STEP = re.compile(r"\bhow (?:would|do) you feel about\b|\bwould you (?:want|like) to\b|\bsome people find it "
                            r"helps to\b", re.I)
@@ -528,8 +534,6 @@ def _threat_condition(sentence: str) -> tuple[str, ...]:
     cond = re.sub(r"^(?:(?:just|so|and|but|honestly|look|right)\s+)*(?:keep|carry on|go on|keep on)\s+", "", m.group(1),
                   flags=re.I)
     return cond, m.group(2)
-
-from coach.suggest.rewrite import _SECRECY_KEPT  # noqa: E402  (total secrecy: "stays between us", "not a soul")
 
 
 _PROPOSAL = re.compile(r"\bhow (?:would|do) you feel about\b", re.I)

@@ -3872,11 +3872,6 @@ _MECHANISM = re.compile(r"\b(?:your|ur|his|her|their)\s+(?:nervous system|brain 
                         re.I)
 
 
-# total secrecy promised, as a reply must not keep it ("stays between us", "not a soul will know", "goes nowhere")
-_SECRECY_KEPT = re.compile(r"\b(?:stays?|staying|kept|keep it) (?:between (?:us|you and me|me and you|the two of us)|with me|in this "
-                      r"(?:room|chat|group))\b|\bbetween you and me\b|\bnot a (?:soul|word)\b|\b(?:nobody|no one|noone) "
-                      r"(?:will|'ll|is gonna|is going to) (?:ever )?(?:know|find out|hear)\b|\bgoes nowhere\b|"
-                      r"\b(?:won't|wont|will never|'ll never) (?:go|leave) (?:any ?where|this room|further)\b", re.I)
 # labels and insults (the codebook's stigmatising words), without the everyday ones the lexicon also counts
 _NAME_CALLING = L.JUDGMENT - frozenset("""seriously really honestly again obviously clearly bad terrible awful wrong clean
     dirty shame ashamed embarrassing mess excuse excuses drama failure weak tantrum tantrums sulking moody touchy
