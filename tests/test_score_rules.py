@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.model import choices, disclosure, errands, limits, offers
+from coach.model import choices, disclosure, errands, limits, offers, reflections
 
 # (module, its predicate, the label it discounts,
 #  sentences it is for, which the model alone flags for that label,
@@ -42,6 +42,11 @@ RULES = [
      ["It's your call, but you need to be at group on Monday.",  # an order beside it
       "Put the phone down or go sit out in the lobby, your choice.",  # an ultimatum dressed as a choice
       "You're going home tonight whether you like it or not, that's not up to you."]),  # the choice taken back
+    (reflections, reflections.reflection, "power_over",
+     ["youre thinking you should call your dad tonight but youre worried hell shout",
+      "so you feel like you should just stop on your own, no help"],
+     ["I think you should call your dad tonight, even if he shouts.",  # the supporter's own view
+      "You need to call your dad tonight, like you said."]),
 ]
 
 

@@ -6,7 +6,8 @@ reads one in them:
 - a turn of phatic words only, for every concern (:mod:`coach.model.phatic`; decision rules 2-3);
 - an honest limit, or what the supporter cannot know, for ``false_promise`` (:mod:`coach.model.limits`);
 - an offer said as an imperative (:mod:`coach.model.offers`), the supporter's own errand
-  (:mod:`coach.model.errands`) or a decision left to the person (:mod:`coach.model.choices`), for ``power_over``;
+  (:mod:`coach.model.errands`), a decision left to the person (:mod:`coach.model.choices`) or the person's own
+  obligation reflected (:mod:`coach.model.reflections`), for ``power_over``;
 - the supporter's own diagnosis disclosed, for ``diagnosis`` (:mod:`coach.model.disclosure`);
 
 and words quoted from someone else are not the supporter's (:func:`coach.reported.unquote_scores`; rule 4). The
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from coach.model import choices, disclosure, errands, limits, offers, phatic
+from coach.model import choices, disclosure, errands, limits, offers, phatic, reflections
 from coach.reported import unquote_scores
 from coach.taxonomy import kind_of
 
@@ -35,6 +36,7 @@ def apply(predict, proba: np.ndarray, sentences: list[str], starts: list[int], d
     proba *= offers.discount(sentences, labels)
     proba *= errands.discount(sentences, labels)
     proba *= choices.discount(sentences, labels)
+    proba *= reflections.discount(sentences, labels)
     proba *= disclosure.discount(sentences, labels)
     unquote_scores(predict, sentences, starts, doc_texts, owner, proba,
                    np.array([kind_of(label) == "concern" for label in labels]))
