@@ -1022,3 +1022,13 @@ def test_no_reply_keeps_a_secret_a_threat_or_a_label(nlp, sentence, banned):
     """Sentences written for this test, in the forms a read of the alternatives served on probe 12 found."""
     served = _all_served(nlp, sentence)
     assert served and not any(banned.lower() in x.lower() for x in served), served
+
+
+def test_a_label_is_never_the_topic_asked_about():
+    """ "What was going on for you around cow?": the rest of a verdict is not what the person went through (written
+    for this test)."""
+    from coach.suggest import rewrite
+
+    s = "tbh ur sister sounds like a right vindictive cow, no wonder ur stressed"
+    made = rewrite.rewrite(s, "judgment", s.index("vindictive"), s.index("vindictive") + len("vindictive"))
+    assert made and not any("cow" in m for m in made), made

@@ -1682,10 +1682,10 @@ def _judgment(sentence: str, start: int, end: int, lo: int, hi: int, avoid=()):
     left = _VERDICT_TAIL.sub("", _clean(left)).strip(" ,")
     right = _trim(normalise(_right_of(phrase, sentence[end:hi], joined=True)))
     subject = _noun_phrase(left)
-    if set(re.findall(r"[a-z'-]+", subject.lower())) & _VERDICT_WORDS:
+    if set(re.findall(r"[a-z'-]+", subject.lower())) & (_VERDICT_WORDS | _NAME_CALLING):
         subject = ""
-    if set(re.findall(r"[a-z'-]+", right.lower())) & _VERDICT_WORDS:
-        right = ""
+    if set(re.findall(r"[a-z'-]+", right.lower())) & (_VERDICT_WORDS | _NAME_CALLING):
+        right = ""  # (nor a label: "sounds like a right vindictive cow" is not asked about as "cow")
     about = re.match(r"^(?:about|with|over|around)\s+(.+)$", _clean(right) if right else "", re.I)
     topics = _verdict_topics(clause)
     if subject and any(t.lower().startswith(subject.lower()) and len(t) > len(subject) for t in topics):
@@ -3876,7 +3876,7 @@ _MECHANISM = re.compile(r"\b(?:your|ur|his|her|their)\s+(?:nervous system|brain 
 _NAME_CALLING = L.JUDGMENT - frozenset("""seriously really honestly again obviously clearly bad terrible awful wrong clean
     dirty shame ashamed embarrassing mess excuse excuses drama failure weak tantrum tantrums sulking moody touchy
     whining whinging""".split()) | frozenset(
-    "lying waste so-and-so creep cow idiot muppet tosser prat plonker".split())
+    "waste so-and-so creep cow idiot muppet tosser prat plonker".split())
 
 
 def _context_concern(text: str) -> str:
