@@ -965,30 +965,6 @@ def test_replies_cut_or_joined_in_the_wrong_place_are_not_well_formed(text):
     assert not well_formed(text)
 
 
-@pytest.mark.parametrize("sentence,banned", [
-    # a dash left before the end of a sentence or a comma
-    ("Now make sure you ring the council today — not next week, today.", "—"),
-    # the other half of an ultimatum kept beside the reply
-    ("Take your tablets before group, Jo, or don't bother coming in.", "bother"),
-    # the frame that announces the orders
-    ("ok heres how tonight goes, u ring ur sponsor before u leave and u stay away from the bookies", "how tonight goes"),
-])
-def test_no_reply_keeps_an_ultimatum_a_frame_or_a_stray_dash(nlp, sentence, banned):
-    """Sentences written for this test, in the forms a read of the alternatives served on probes 10 and 11 found."""
-    served = _all_served(nlp, sentence)
-    assert served and not any(banned.lower() in x.lower() for x in served), served
-
-
-@pytest.mark.parametrize("sentence,banned", [
-    # an adverb after the modal is no verb ("How would you feel about stilling go to the meeting?")
-    ("You should still go to the group tomorrow even if you don't feel like it.", "stilling"),
-    # "come on" is impatience, not a step ("How would you feel about coming on it's been a year?")
-    ("come on its been a year, it was only a hamster", "coming on"),
-])
-def test_no_reply_takes_an_adverb_or_an_interjection_for_the_verb(nlp, sentence, banned):
-    """Sentences written for this test, in the forms a read of the alternatives served on probes 10 and 11 found."""
-    served = _all_served(nlp, sentence)
-    assert served and not any(banned.lower() in x.lower() for x in served), served
 
 
 def test_a_thing_made_one_small_thing_is_taken_seriously_not_kept(nlp):
@@ -1005,6 +981,16 @@ def test_a_thing_made_one_small_thing_is_taken_seriously_not_kept(nlp):
 
 
 @pytest.mark.parametrize("sentence,banned", [
+    # a dash left before the end of a sentence or a comma
+    ("Now make sure you ring the council today — not next week, today.", "—"),
+    # the other half of an ultimatum kept beside the reply
+    ("Take your tablets before group, Jo, or don't bother coming in.", "bother"),
+    # the frame that announces the orders
+    ("ok heres how tonight goes, u ring ur sponsor before u leave and u stay away from the bookies", "how tonight goes"),
+    # an adverb after the modal is no verb ("How would you feel about stilling go to the meeting?")
+    ("You should still go to the group tomorrow even if you don't feel like it.", "stilling"),
+    # "come on" is impatience, not a step ("How would you feel about coming on it's been a year?")
+    ("come on its been a year, it was only a hamster", "coming on"),
     # total secrecy kept beside the reply
     ("Whatever you put in my messages stays between us, full stop, not a soul will ever know.", "between us"),
     # the condition of a threat proposed back as a step ("How would you feel about smoking weed every night?")
@@ -1018,8 +1004,8 @@ def test_a_thing_made_one_small_thing_is_taken_seriously_not_kept(nlp):
      "brain protecting"),
     ("That ex of yours is a nasty piece of work, a manipulative, lying so-and-so, honestly.", "manipulative"),
 ])
-def test_no_reply_keeps_a_secret_a_threat_or_a_label(nlp, sentence, banned):
-    """Sentences written for this test, in the forms a read of the alternatives served on probe 12 found."""
+def test_no_reply_keeps_an_ultimatum_a_threat_a_secret_or_a_label(nlp, sentence, banned):
+    """Sentences written for this test, in the forms reads of the alternatives served on probes 10-12 found."""
     served = _all_served(nlp, sentence)
     assert served and not any(banned.lower() in x.lower() for x in served), served
 
