@@ -47,8 +47,11 @@ _OWN = re.compile(
     r"deal with|dealt with|went through|go through|was in|ended up|came off|come off|was on|been on|on|take|took|"
     r"taking|suffer from|suffered from|recovering from|recovered from|battled|manage|managed|treated for)"
     rf"\b(?:\s+[\w'-]+){{0,5}}?\s+{_TERM}\b"
-    rf"|\b(?:my|mine)\s+(?:own\s+|first\s+|old\s+)?(?:\w+\s+)?{_TERM}\b|\bmine (?:was|is|were)\s+(?:\w+\s+)?{_TERM}\b"
-    r"|\bmyself\b", re.I)
+    rf"|\b(?:my|mine)\s+(?:own\s+|first\s+|old\s+)?(?:\w+\s+)?{_TERM}\b|\bmine (?:was|is|were)\s+(?:\w+\s+)?{_TERM}\b",
+    re.I)
+# "... myself" owns a condition the supporter names after an "I" ("I had a hard time with depression myself")
+_MYSELF = re.compile(r"\bmyself\b", re.I)
+_I_NAME_IT = re.compile(rf"\b(?:i|i've|i'm)\b[^.?!]*\b{_TERM}\b", re.I)
 _THEIRS = re.compile(rf"\b(?:you|your|yours|you're|youre|you've|u|ur|ya)\b(?:\s+[\w'-]+){{0,4}}?\s+{_TERM}\b"
                      r"|\b(?:sounds|sound|looks|seems|seem)\s+like\b|\bsame (?:as|thing|signs|symptoms)\b"
                      r"|\bjust like\b|\bclassic\b|\btextbook\b|\bthat's (?:your|ur)\b"
@@ -63,10 +66,9 @@ _ANY_TERM = re.compile(rf"\b{_TERM}\b", re.I)
 def disclosure(sentence: str) -> bool:
     """Does the sentence disclose the supporter's own condition or treatment, and put none on the person?"""
     s = str(sentence)
-    own = _OWN.search(s)
-    if not own or not _ANY_TERM.search(s) or _THEIRS.search(s):
+    if not _ANY_TERM.search(s) or _THEIRS.search(s):
         return False
-    return own.group(0).lower() != "myself" or bool(re.search(rf"\b(?:i|i've|i'm)\b[^.?!]*\b{_TERM}\b", s, re.I))
+    return bool(_OWN.search(s)) or bool(_MYSELF.search(s) and _I_NAME_IT.search(s))
 
 
 def discount(sentences: list[str], labels: list[str]) -> np.ndarray:
