@@ -523,15 +523,8 @@ def _order_str(clause: str, bare: bool) -> tuple[str, str, bool]:
         return "", "", False  # "Come March you'll be right as rain": a time, no order
     if verb == "come" and re.match(r"^on\b(?!\s+(?:to|in|over|down|up|round|back|along|the|a|your|ur)\b)", rest, re.I):
         return "", "", False  # "come on, it's been six months": an interjection, no step to offer
-    if _THREATENED.search(text):
-        return "", "", False  # "keep smoking every night and you'll end up ...", "walk out again and you'll lose your
-        # place": the condition of a threat, no step to offer back
     return verb, rest, negated
 
-
-# an imperative that is the condition of what follows ("keep that up and you'll end up in a box")
-_THREATENED = re.compile(r"\band (?:you'll|you will|youll|ull|u'll|u will|you're gonna|you are gonna|you're going to|"
-                         r"ur gonna|you'd|you might|you could)\b", re.I)
 
 _TIME_NAMES = frozenset("""january february march april may june july august september october november december
     spring summer autumn fall winter monday tuesday wednesday thursday friday saturday sunday christmas easter
