@@ -1003,9 +1003,21 @@ def test_a_thing_made_one_small_thing_is_taken_seriously_not_kept(nlp):
     ("That floaty thing where you watch yourself from above, that's dissociation, it's your brain protecting you.",
      "brain protecting"),
     ("That ex of yours is a nasty piece of work, a manipulative, lying so-and-so, honestly.", "manipulative"),
+    # the rest of a verdict the flagged phrase was only part of: a minimiser, sarcasm, scare talk, "no offence"
+    ("oh come on it's only a job, plenty of people get laid off, you're making a huge fuss over nothing",
+     "only a job"),
+    ("funny how the headaches always land on a group day, pretty convenient isn't it", "convenient"),
+    ("carry on drinking like that and you'll end up on a slab like my cousin, he didn't even make 40.",
+     "didn't even make"),
+    ("ur flatmate sounds like a lazy slob tbh, no offence", "offence"),
+    # a test's result is not a person's recovery ("Did you give an in recovery sample?")
+    ("was it a clean sample this week or a dirty one", "in recovery"),
+    # the supporter's own people, or a tag question, taken for the topic asked about
+    ("carry on drinking like that and you'll end up on a slab like my cousin, he didn't even make 40.", "my cousin"),
+    ("was it a clean drop this time or nah", "or nah"),
 ])
 def test_no_reply_keeps_an_ultimatum_a_threat_a_secret_or_a_label(nlp, sentence, banned):
-    """Sentences written for this test, in the forms reads of the alternatives served on probes 10-12 found."""
+    """Sentences written for this test, in the forms reads of the alternatives served on probes 10-13 found."""
     served = _all_served(nlp, sentence)
     assert served and not any(banned.lower() in x.lower() for x in served), served
 

@@ -131,7 +131,7 @@ _IMPOSSIBLE = re.compile(
     r"for|from|with|of|at|in|on|by|about|as|so|and|but|or|than)\b"
     # a reflection of a relative clause cut from its noun ("It sounds like you had on Sunday.")
     r"|(?:\bit sounds like|(?:^|(?<=[.?!])\s)so|\btalk about how) (?:you|he|she|they|we) (?:had|got|took|made|gave|told|said|"
-    r"did|saw|heard|found|put|left)"
+    r"did|saw|heard|found|put|left|wrote|posted|mentioned|texted|meant|thought)"
     r"(?: (?:on|at|in|with|to|for|about|last|this|yesterday|today|tonight)\b|[.?!])"
     # a reflection cut before its object ("It sounds like you were having.")
     r"|\bit sounds like\b[^.?!]*\b(?:having|describing|saying|telling|doing|making|getting|taking|giving|using|wanting|"
@@ -154,6 +154,10 @@ _IMPOSSIBLE = re.compile(
     r"|(?:^|(?<=[.!?])\s+)(?:(?:sorry|but|and|so),? )*(?:till|until|unless|because|cause|cuz|whereas|although|though|"
     r"if|when|while|(?:after|before|since|once) (?:what|all|everything|you|u|we|they|he|she|i)(?!')|"
     r"(?:after|before|since|once) (?:you're|you've|we're|they're)\b)\b[^.?!,;:]*\."
+    # a topic that is the supporter's own ("What was going on for you around my cousin?"), a time frame or a tag
+    # question taken for a topic ("... around this time or nah?", "... around this point?")
+    r"|\b(?:tell me more about|for you around|feeling about|feel about) (?:my|me|mine|myself)\b"
+    r"|\b(?:about|around) (?:this|that) (?:point|stage)(?: now)?\?|\bor (?:nah|naw)\b"
     # a topic that is a clause cut loose ("Can you tell me more about cutting because your boyfriend?")
     # ("... about skipping doses because of a tremor?": "because of" heads a noun phrase, no clause)
     r"|\b(?:tell me more about|what has|what was going on for you around) [^?.!]*\b(?:because(?! of\b)|cause|cuz|if|"
@@ -247,6 +251,10 @@ def well_formed(text: str) -> bool:
     [False, False, False, False, True, False]
     >>> well_formed("Before you leave today. How would you feel about it?"), well_formed("Before you leave, call me.")
     (False, True)
+    >>> [well_formed(t) for t in ("What was going on for you around my cousin?", "What was going on for you around "
+    ...                           "this time or nah?", "What was going on for you around this point?",
+    ...                           "What was going on for you around that time?", "Would a walk sound good, or not?")]
+    [False, False, False, True, True]
     >>> well_formed("I can try to have to tell Ruth."), well_formed("I can try to have a word with her.")
     (False, True)
     >>> [well_formed(t) for t in ("It sounds like she'll. How are you?", "What's been going on with him sounds?",
@@ -450,6 +458,10 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
             if c.source == "rewrite" and any(len(o) > 2 and o[2] == "judgment" and o[2] != label
                                              and keeps_words(c.text, sentence[o[0]:o[1]]) for o in others):
                 continue  # a judgment of the same sentence handed back ("You're grieving wrong. How would you ...")
+            if c.source == "rewrite" and label == "judgment" and _VERDICT_KEPT.search(c.text):
+                continue  # the rest of a verdict the flagged phrase was only part of: a minimiser ("It sounds like
+                # it's just a job ..."), sarcasm ("Bit convenient isn't it."), scare talk ("Two of them didn't even
+                # make 30.") or the apology that marks one ("No offence.")
             if c.source == "rewrite" and _SECRECY_KEPT.search(c.text):
                 continue  # total secrecy kept beside the reply ("Whatever you put in my DMs stays between us. ...")
             if c.source == "rewrite" and threat and _OFFERED_STEP.search(c.text) and any(
@@ -502,6 +514,16 @@ _SECRECY_KEPT = re.compile(
     r"(?:room|chat|group))\b|\bbetween you and me\b|\bnot a (?:soul|word)\b|\b(?:nobody|no one|noone) "
     r"(?:will|'ll|is gonna|is going to) (?:ever )?(?:know|find out|hear)\b|\bgoes nowhere\b|"
     r"\b(?:won't|wont|will never|'ll never) (?:go|leave) (?:any ?where|this room|further)\b", re.I)
+# what a judgment reply must not keep of a verdict when the flagged phrase was only part of it: a minimiser ("it's
+# just a job", "not that big a deal"), sarcasm ("bit convenient", "shocker"), scare talk ("didn't even make 30", "in a
+# box") and "no offence", which marks what comes before it as a verdict
+_VERDICT_KEPT = re.compile(
+    r"\b(?:it's|its|it is|it was|that's|thats|that was|this is|he's|she's|they're|theyre) (?:just|only) "
+    r"(?:a|an|one|some)\b|\b(?:not|isn't|isnt|wasn't|wasnt) (?:that|such a|a) (?:big|bad|hard|serious|complicated)\b"
+    r"|\bno big deal\b|\bcould be (?:a lot )?worse\b"
+    r"|\b(?:bit|pretty|very|awfully|rather|quite|how|real|mighty) convenient\b|\bshocker\b|\bsurprise,? surprise\b"
+    r"|\bwhat a surprise\b|\b(?:didn't|didnt|never) (?:even )?(?:make|made) (?:it (?:to|past) )?\d+"
+    r"|\b(?:six feet under|in a box|in a body bag)\b|\bno offen[cs]e\b", re.I)
 # a step offered to the person, in the forms the rewrites offer one
 _OFFERED_STEP = re.compile(r"\bhow (?:would|do) you feel about\b|\bwould you (?:want|like) to\b|\bsome people find it "
                            r"helps to\b", re.I)

@@ -2044,6 +2044,16 @@ def _said_of(sentence: str, word: str) -> str:
     return normalise(sentence[:m.start()]).rstrip() + " " if m else ""
 
 
+# a test's result said as "clean" or "dirty" ("a clean test", "the screen came back dirty"): its person-first words are
+# the result's ("negative", "positive"), not "in recovery"
+_RESULT_WORD = {"clean": "negative", "dirty": "positive"}
+_RESULT = re.compile(
+    r"(?P<pre>\b(?:(?:came|come|comes|coming|went|go|goes) back|tested|testing|tests|screened|screens|peed|pees) )?"
+    r"\b(?P<w>clean|dirty)\b"
+    r"(?P<post>\s+(?:(?:drug|urine|tox|piss|pee|breath|blood)\s+)?(?:tests?|screens?|samples?|results?|uas?|u\.a\.|drops?|"
+    r"cups?|panels?|swabs?|urines?|pees?)\b)?", re.I)
+
+
 def _person_first(sentence: str, phrase: str) -> str:
     """Swap a stigmatising label inside the flagged phrase for person-first words; '' when none applies.
 
@@ -2051,8 +2061,11 @@ def _person_first(sentence: str, phrase: str) -> str:
     ("You're just worn out with the dishes lately.", '')
     >>> _person_first("Your sister sounds selfish.", "sounds selfish"), _person_first("she's being crazy", "crazy")
     ('', '')
+    >>> _person_first("was it a clean test this time or nah", "was it a clean")
+    'Was it a negative test this time or nah.'
+    >>> _person_first("So your screen came back dirty again?", "dirty")
+    'So your screen came back positive again?'
     """
-    """Swap a stigmatising label inside the flagged phrase for person-first words; '' when none applies."""
     words = re.findall(r"[A-Za-z'-]+", phrase.lower())
     hits = [w for w in words if w in PERSON_FIRST]
     if not hits or len(words) > 4:
@@ -2068,7 +2081,8 @@ def _person_first(sentence: str, phrase: str) -> str:
         return ""  # "junkies gonna junkie": the label used as a verb has no person-first form
     if any(w in _SAID_OF_YOU and not _OF_YOU.search(_said_of(sentence, w)) for w in hits):
         return ""
-    out = sentence
+    out = _RESULT.sub(lambda m: m.group(0) if not (m.group("pre") or m.group("post")) else
+                      (m.group("pre") or "") + _RESULT_WORD[m.group("w").lower()] + (m.group("post") or ""), sentence)
     for w in hits:
         out = re.sub(rf"\b{re.escape(w)}\b", PERSON_FIRST[w], out, flags=re.I)
     out = re.sub(r"\b(an?) (person|people|in|positive|struggling|really|not|trying|reaching|worn|looking)\b",
