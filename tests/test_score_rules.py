@@ -98,3 +98,32 @@ def test_an_offer_of_unlimited_availability_is_still_a_false_promise(nlp):
 
 def test_a_diagnosis_beside_a_disclosure_is_still_flagged(nlp):
     assert "diagnosis" in _labels(nlp, "I was diagnosed with it years ago. Sounds like you've got bipolar too.")
+
+
+# the forms that raise a score (coach.model.forms): sentences in the form, which the pipeline flags for the label,
+# and sentences in the same words that are not in it (negated, the supporter's own, a duty of safety)
+FORMS = [
+    ("judgment", ["Honestly that's a daft idea, mate.", "You made a really poor choice going back there.",
+                  "Energy drinks are really bad for you, you know that?", "Oh, so you didn't even read the letter."],
+     ["It wasn't a bad decision, it just didn't work out.", "That's not a bad idea at all.",
+      "I made a really bad decision back then."]),
+    ("power_over", ["If you miss group again I'll have to let your keyworker know.",
+                    "We'll set you some targets and I'll check you actually hit them."],
+     ["If you tell me you're in danger I'll have to call someone, and I'd tell you first.",
+      "What would you like to aim for this week?"]),
+]
+
+
+@pytest.mark.parametrize("label,text", [(lab, t) for lab, ts, _ in FORMS for t in ts])
+def test_a_codebook_form_is_flagged(nlp, label, text):
+    from coach.model import forms
+
+    assert forms.form(text) == label
+    assert label in _labels(nlp, text)
+
+
+@pytest.mark.parametrize("label,text", [(lab, t) for lab, _, ts in FORMS for t in ts])
+def test_the_same_words_outside_the_form_are_not_raised(label, text):
+    from coach.model import forms
+
+    assert forms.form(text) is None

@@ -1,7 +1,9 @@
 """The codebook's decision rules on sentence scores, in one place for the pipeline and the evaluation.
 
-Each rule asks for more evidence where the codebook says the words carry no concern although a model of n-grams
-reads one in them:
+Forms the codebook names under a concern that a model of n-grams reads past raise the label's score first
+(:mod:`coach.model.forms`: a verdict on a choice, a moralising tag, dismissive sarcasm, a sanction on a repeat, a
+target set and checked). Then each rule asks for more evidence where the codebook says the words carry no concern
+although a model of n-grams reads one in them:
 
 - a turn of phatic words only, for every concern (:mod:`coach.model.phatic`; decision rules 2-3);
 - an honest limit, or what the supporter cannot know, for ``false_promise`` (:mod:`coach.model.limits`);
@@ -19,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from coach.model import choices, disclosure, errands, limits, offers, phatic, reflections
+from coach.model import choices, disclosure, errands, forms, limits, offers, phatic, reflections
 from coach.reported import unquote_scores
 from coach.taxonomy import kind_of
 
@@ -31,6 +33,7 @@ def apply(predict, proba: np.ndarray, sentences: list[str], starts: list[int], d
     ``sentences[k]`` starts at character ``starts[k]`` of ``doc_texts[owner[k]]``; ``predict`` scores a list of
     texts (called once more, for the sentences that quote someone, if any).
     """
+    forms.apply(proba, sentences, labels)
     proba *= phatic.discount([doc_texts[d] for d in owner], labels, sentences)
     proba *= limits.discount(sentences, labels)
     proba *= offers.discount(sentences, labels)

@@ -1,0 +1,91 @@
+"""Forms the codebook names under a concern that a model of n-grams reads past: they raise the label's score.
+
+The codebook's own examples are the specification, and five of them scored under their threshold with the model
+alone, because their words are everyday ones that the corpus uses at least as often without a concern ("decision"
+and "goal" are the words of person-driven questions, "I'll have to" is the honest limit of confidentiality):
+
+- ``judgment``, a verdict on the person's choice: "That was a really bad decision.", "you made a poor call" (a
+  choice, decision, idea, move or call said to be bad, stupid, daft, reckless ...; not "it wasn't a bad decision",
+  "that's not a bad idea" or "I made a bad decision");
+- ``judgment``, scare talk that moralises with a tag: "Those are really bad for you, did you know that?";
+- ``judgment``, dismissive sarcasm: "Okay, so you don't even know." ("so you didn't even ...");
+- ``power_over``, a sanction on a repeat: "If you skip again I'll have to report it." (if ... again / one more
+  time / another ..., the supporter will report, tell, take them off the list ...);
+- ``power_over``, a target set for the person and checked: "We'll set you a goal and check that you actually did
+  it."
+
+A sentence in one of these forms scores at least :data:`FLOOR` for the label (above every threshold), and, since a
+verdict affirms nothing, a sentence in a ``judgment`` form needs three times the evidence for ``person_driven`` (a
+sanction may be said in one breath with praise, and keeps it).
+Across the 36,234 sentences of the corpus and probes 1-13 the forms match 24 (13 in the corpus, 11 in the probes),
+and every one carries the label; with the model alone the five codebook examples were missed, and on the probes
+one turn more is found (probe 5), none lost.
+
+>>> [form(t) for t in ["That was a really bad decision.", "Honestly that's a daft idea, mate.",
+...                    "It wasn't a bad decision.", "That's not a bad idea at all.", "I made a bad decision."]]
+['judgment', 'judgment', None, None, None]
+>>> form("If you miss group again I'll have to let your keyworker know."), form("If you're in danger I'll have to call someone.")
+('power_over', None)
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+FLOOR = 0.9
+PERSON_DRIVEN_DISCOUNT = 1 / 3
+
+_BAD = (r"(?:bad|poor|terrible|stupid|dumb|awful|silly|foolish|daft|idiotic|crap|crappy|rubbish|reckless|"
+        r"irresponsible|selfish|dodgy|shit|shite|lousy|careless|thick|brainless|mad|ridiculous)")
+_DEGREE = r"(?:(?:a|an|such a|one|really|very|pretty|proper|bloody|fairly|quite|kind of|kinda|a bit of a|right)\s+)*"
+_FORMS = (
+    ("judgment", re.compile(  # a verdict on a choice, said of "that" or of what "you" made
+        rf"\b(?:that|this|it|which)(?:'s|\u2019s| is| was|s)\s+{_DEGREE}{_BAD}\s+(?:decision|choice|idea|move|call|"
+        rf"thing to do|plan)\b|\b(?:you|u) (?:made|make|making) {_DEGREE}{_BAD}\s+(?:decision|choice|call|move)s?\b",
+        re.I)),
+    ("judgment", re.compile(  # scare talk with a moralising tag
+        r"\bbad for (?:you|u|ya)\b[^.?!]{0,6}[,.]?\s*(?:you know|did you know|do you know|don't you know|"
+        r"dont you know|you realise|you realize|right)\b", re.I)),
+    ("judgment", re.compile(  # "so you don't even know": sarcasm that dismisses
+        r"(?:^|[.!?]\s+|,\s*)(?:(?:okay|ok|right|well|oh|wow)[, ]+)*so (?:you|u) (?:don't|dont|didn't|didnt|can't|"
+        r"cant|haven't|havent|couldn't|couldnt) even\b", re.I)),
+    ("power_over", re.compile(  # a sanction on a repeat, the supporter's to carry out
+        r"\bif (?:you|u) [^.?!]{1,50}?\b(?:again|one more time|another)\b[^.?!]{0,30}?\b(?:I'll|I\u2019ll|I will|ill|"
+        r"i'm gonna|im gonna|I am going to|I'm going to) (?:(?:have|need|be obliged|be forced) to )?(?:report|"
+        r"write (?:it|you|that) up|tell|let|take (?:you|u) off|kick|ban|inform|pass (?:it|that|this) on|"
+        r"call (?:your|the)|ring (?:your|the)|flag|log)\b", re.I)),
+    ("power_over", re.compile(  # a target set for the person, and checked
+        r"\b(?:we'll|we will|we're gonna|we are going to|I'll|I will|ill|I'm gonna|im gonna) (?:set|give) (?:you|u) "
+        r"(?:a |some )?(?:goal|target)s?\b|\bcheck (?:that|if|whether) (?:you|u) (?:(?:actually|really)\s+)?"
+        r"(?:did|do|done|went|go|stuck|hit|made)\b", re.I)),
+)
+
+
+def form(sentence: str) -> str | None:
+    """The concern whose codebook form the sentence has, or None."""
+    text = str(sentence)
+    for label, pattern in _FORMS:
+        if pattern.search(text):
+            return label
+    return None
+
+
+def apply(proba: np.ndarray, sentences: list[str], labels: list[str]) -> np.ndarray:
+    """``proba`` (sentences x labels) with the forms applied, in place: the form's label raised to :data:`FLOOR`,
+    ``person_driven`` discounted.
+
+    >>> apply(np.array([[0.2, 0.6], [0.2, 0.6]]), ["That was a really bad decision.", "Good call."],
+    ...       ["judgment", "person_driven"]).round(2).tolist()
+    [[0.9, 0.2], [0.2, 0.6]]
+    """
+    for k, sentence in enumerate(sentences):
+        label = form(sentence)
+        if label is None or label not in labels:
+            continue
+        j = labels.index(label)
+        proba[k, j] = max(proba[k, j], FLOOR)
+        if label == "judgment" and "person_driven" in labels:  # (a sanction may follow praise: "so proud of u /
+            proba[k, labels.index("person_driven")] *= PERSON_DRIVEN_DISCOUNT  # but if u use again ill have to ...")
+    return proba
