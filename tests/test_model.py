@@ -88,38 +88,6 @@ def test_metadata_thresholds_apply(tmp_path, model):
     assert io.load(tmp_path).thresholds_["power_over"] == 0.99
 
 
-CODEBOOK_YES = {
-    "power_over": ["You need to stop drinking this weekend.", "You have to go to group.",
-                   "I want you to call your sponsor tonight.", "Make sure you take a walk every day."],
-    "judgment": ["That was a really bad decision.", "You're overreacting.", "What were you thinking?",
-                 "You're just making excuses."],
-    "diagnosis": ["It sounds like you have bipolar disorder.", "That's classic PTSD.", "You should up your dose.",
-                  "Have you taken your meds today?"],
-    "false_promise": ["I promise it will get better.", "Everything is going to be fine.",
-                      "Nothing you say will ever leave this room.", "I'll always be there for you, day or night."],
-    "person_driven": ["What would you like to do moving forward?", "It's completely your call.",
-                      "Would it help if I shared what worked for me?",
-                      "What has helped you get through times like this before?"],
-}
-CODEBOOK_NO = ["That sounds really hard.", "What happened next?", "Mm-hmm.", "Okay.",
-               "Let's pick up there next week, if that works for you.",
-               "I'll call the housing office with you tomorrow.", "What did your doctor say?",
-               "I had a hard time with depression myself."]
-
-
-@pytest.mark.parametrize("label", list(CODEBOOK_YES))
-def test_codebook_yes_examples_are_flagged(model, label):
-    j = model.labels_.index(label)
-    flags = model.predict(CODEBOOK_YES[label])
-    assert flags[:, j].sum() >= 3, f"{label}: only {flags[:, j].sum()} of 4 codebook examples flagged"
-
-
-def test_codebook_no_examples_carry_no_concern(model):
-    flags = model.predict(CODEBOOK_NO)[:, :4]
-    flagged = [t for t, f in zip(CODEBOOK_NO, flags) if f.any()]
-    assert len(flagged) <= 1, flagged
-
-
 def test_precision_at_a_lower_concern_share():
     """Recall and the false-alarm rate carry over to any mix of turns; precision does not."""
     from coach.model.evaluate import label_metrics, precision_at
