@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from coach.model import rules
+from coach.model import forms, rules
 from coach.model.features import SpanText
 
 SPANS_KEY = "coach"
@@ -189,6 +189,8 @@ class SessionCoach:
         hits = [(k, j) for k in range(len(sents)) for j in range(len(self.labels)) if flags[k, j]]
         span_lists = self.model.all_spans([texts[k] for k, _ in hits], [self.labels[j] for _, j in hits],
                                           [tuple(best[k, j]) for k, j in hits])
+        # a score a codebook form raised shows the form's own words as its evidence
+        span_lists = [forms.evidence(texts[k], self.labels[j]) or spans for (k, j), spans in zip(hits, span_lists)]
         found: list[list[Span]] = [[] for _ in docs]
         requests = []
         for (k, j), (s, e) in ((hit, se) for hit, spans in zip(hits, span_lists) for se in spans):

@@ -127,3 +127,11 @@ def test_the_same_words_outside_the_form_are_not_raised(label, text):
     from coach.model import forms
 
     assert forms.form(text) is None
+
+
+def test_a_form_shows_its_own_words_as_evidence(nlp):
+    """One span, the form's words, not the pieces a tagger of n-grams picks ("set you a goal", "did it")."""
+    doc = nlp("We'll set you a goal and check that you actually did it.")
+    assert [s.text for s in doc.spans["coach"] if s.label_ == "power_over"] == ["We'll set you a goal"]
+    doc = nlp("Okay, so you don't even know.")
+    assert [s.text for s in doc.spans["coach"] if s.label_ == "judgment"] == ["so you don't even"]

@@ -49,8 +49,8 @@ _FORMS = (
         r"\bbad for (?:you|u|ya)\b[^.?!]{0,6}[,.]?\s*(?:you know|did you know|do you know|don't you know|"
         r"dont you know|you realise|you realize|right)\b", re.I)),
     ("judgment", re.compile(  # "so you don't even know": sarcasm that dismisses
-        r"(?:^|[.!?]\s+|,\s*)(?:(?:okay|ok|right|well|oh|wow)[, ]+)*so (?:you|u) (?:don't|dont|didn't|didnt|can't|"
-        r"cant|haven't|havent|couldn't|couldnt) even\b", re.I)),
+        r"(?:^|[.!?]\s+|,\s*)(?:(?:okay|ok|right|well|oh|wow)[, ]+)*(?P<ev>so (?:you|u) (?:don't|dont|didn't|didnt|"
+        r"can't|cant|haven't|havent|couldn't|couldnt) even)\b", re.I)),
     ("power_over", re.compile(  # a sanction on a repeat, the supporter's to carry out
         r"\bif (?:you|u) [^.?!]{1,50}?\b(?:again|one more time|another)\b[^.?!]{0,30}?\b(?:I'll|I\u2019ll|I will|ill|"
         r"i'm gonna|im gonna|I am going to|I'm going to) (?:(?:have|need|be obliged|be forced) to )?(?:report|"
@@ -70,6 +70,22 @@ def form(sentence: str) -> str | None:
         if pattern.search(text):
             return label
     return None
+
+
+def evidence(sentence: str, label: str) -> list[tuple[int, int]]:
+    """The character span of the words in ``sentence`` that carry ``label`` in one of its forms, as a list of one ([]
+    when none does): the evidence the pipeline shows for a score the form raised, as the codebook asks for.
+
+    >>> t = "Okay, so you don't even know."
+    >>> [t[a:b] for a, b in evidence(t, "judgment")], evidence(t, "power_over")
+    (["so you don't even"], [])
+    """
+    text = str(sentence)
+    found = [m for lab, pattern in _FORMS if lab == label for m in [pattern.search(text)] if m]
+    if not found:
+        return []
+    m = min(found, key=lambda m: m.start())  # one span, the first: a sentence's form is said once
+    return [m.span("ev") if "ev" in m.re.groupindex else m.span()]
 
 
 def apply(proba: np.ndarray, sentences: list[str], labels: list[str]) -> np.ndarray:
