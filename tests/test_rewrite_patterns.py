@@ -1015,6 +1015,12 @@ def test_a_thing_made_one_small_thing_is_taken_seriously_not_kept(nlp):
     # the supporter's own people, or a tag question, taken for the topic asked about
     ("carry on drinking like that and you'll end up on a slab like my cousin, he didn't even make 40.", "my cousin"),
     ("was it a clean drop this time or nah", "or nah"),
+    # a sanction's condition offered as a step, an order not to do something asked about as the thing to do, a
+    # figure of speech of the verdict, a rule announced
+    ("skip another session and im gonna have to flag it with your keyworker", "skipping another session"),
+    ("how about u just dont go to the casino this friday then?", "feel about going to the casino"),
+    ("Honestly the lithium is what's wrecking your sleep, I'd put money on it.", "money on it"),
+    ("ok new rule: no more texting him after midnight", "new rule"),
 ])
 def test_no_reply_keeps_an_ultimatum_a_threat_a_secret_or_a_label(nlp, sentence, banned):
     """Sentences written for this test, in the forms reads of the alternatives served on probes 10-13 found."""
@@ -1030,3 +1036,15 @@ def test_a_label_is_never_the_topic_asked_about():
     s = "tbh ur sister sounds like a right vindictive cow, no wonder ur stressed"
     made = rewrite.rewrite(s, "judgment", s.index("vindictive"), s.index("vindictive") + len("vindictive"))
     assert made and not any("cow" in m for m in made), made
+
+
+@pytest.mark.parametrize("sentence,step", [
+    ("Just dont go to the barbecue on Sunday.", "going to the barbecue"),
+    ("Dont ring him tonight.", "ringing him"),
+    ("no more texting her after midnight, ok", "texting her"),
+])
+def test_an_order_not_to_do_something_is_never_asked_about_as_the_thing_to_do(nlp, sentence, step):
+    """"Just don't go to Thanksgiving" was answered "How do you feel about going to Thanksgiving right now?": the
+    negation is put back ("... about not going ..."), or the reply is not served (sentences written for this test)."""
+    served = _all_served(nlp, sentence)
+    assert served and not any(step in x and f"not {step}" not in x for x in served), served

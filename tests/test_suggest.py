@@ -227,3 +227,14 @@ def test_alternatives_measured_now_match_the_card(nlp):
         for key in ("findings", "clean", "well_formed", "repeats_phrase", "best_keeps_content_count"):
             assert got[part][key] == shipped[part][key], (part, key)
         assert got[part]["best_keeps_content"] >= FLOOR[part]
+
+
+def test_an_orders_own_reasons_and_withdrawal_are_not_content_to_keep():
+    """The treatment given as the reason for an order and the withdrawal that ends an ultimatum are the order's own
+    words, like a rule tag: a reply that drops them still keeps the sentence's content (sentences written here)."""
+    s = "you need to get that paperwork in by friday or honestly don't bother calling me"
+    assert retention(s, 0, len("you need to"), "Would you want to get that paperwork in by friday?", "power_over") >= 0.8
+    s = "Honestly, you should just get on methadone tomorrow, it's the best thing for you."
+    a = s.index("you should")
+    assert retention(s, a, a + len("you should"), "How would you feel about getting on methadone tomorrow?",
+                     "power_over") >= 0.8

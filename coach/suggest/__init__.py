@@ -21,7 +21,7 @@ For ``person_driven`` the result is one affirmation naming the value.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -111,6 +111,9 @@ _IMPOSSIBLE = re.compile(
     # try to tell you this for nothing"), a rule tag taken for a step ("... and dealing?")
     r"|\b(?:you've got|you got|you have|you've) (?:they|he|she|we)\b"
     r"|\b(?:finds?|found|finding) out and (?:you|u|he|she|they|i|we)\b|\bhow (?:much|many|far|long|hard)\s*[,.;]"
+    r"|\b(?:with|about|around) (?:many|much) of\b"
+    # a rule announced, left standing as a sentence ("New rule. What would you like to do about his Instagram?")
+    r"|(?:^|(?<=[.!?])\s)(?:(?:okay|ok|so|right),? )?(?:new|house|group|ward|one) rules?\.(?=\s|$)"
     r"|\bI hope (?:to be fair|to be honest|in fairness|fair play)\b|\bI can try to (?:tell|say|swear|bet)\b"
     r"|\b(?:and|or) (?:dealing|deal)[?.]"
     # the other half of an ultimatum cut from its subject ("... about taking your meds or can find somewhere else?")
@@ -462,6 +465,29 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
                 continue  # the rest of a verdict the flagged phrase was only part of: a minimiser ("It sounds like
                 # it's just a job ..."), sarcasm ("Bit convenient isn't it."), scare talk ("Two of them didn't even
                 # make 30.") or the apology that marks one ("No offence.")
+            if c.source == "rewrite" and _verdict_remnant().search(c.text):
+                continue  # a diagnosis or a recommendation kept beside the reply ("Though, the Prozac is what's
+                # flattening you. How would you feel about putting money on it?", "... It's the best thing going for
+                # nights like yours.", "... that's a mood cycle.")
+            if c.source == "rewrite" and _PROPOSAL.search(c.text):
+                # an order not to do something is asked about as not doing it, never as the thing to do ("Just don't
+                # go to Thanksgiving" -> "How do you feel about not going to Thanksgiving right now?", not "... about
+                # going to Thanksgiving ..."); dropped when the negation cannot be put back
+                text = _keep_negation(c.text, sentence)
+                if not text:
+                    continue
+                c = replace(c, text=text)
+                key = c.text.lower()
+                if key in seen:
+                    continue
+            if c.source == "rewrite" and _DONT_BOTHER.search(c.text):
+                # the other half of an ultimatum kept ("How would you feel about getting that paperwork in by friday
+                # or honestly don't bother calling me?"): cut where it is joined on, else dropped
+                text = _OR_DONT_BOTHER.sub("", c.text)
+                if text == c.text or _DONT_BOTHER.search(text) or not well_formed(text) or text.lower() in seen:
+                    continue
+                c = replace(c, text=text)
+                key = text.lower()
             if c.source == "rewrite" and _SECRECY_KEPT.search(c.text):
                 continue  # total secrecy kept beside the reply ("Whatever you put in my DMs stays between us. ...")
             if c.source == "rewrite" and threat and _OFFERED_STEP.search(c.text) and any(
@@ -524,9 +550,63 @@ _VERDICT_KEPT = re.compile(
     r"|\b(?:bit|pretty|very|awfully|rather|quite|how|real|mighty) convenient\b|\bshocker\b|\bsurprise,? surprise\b"
     r"|\bwhat a surprise\b|\b(?:didn't|didnt|never) (?:even )?(?:make|made) (?:it (?:to|past) )?\d+"
     r"|\b(?:six feet under|in a box|in a body bag)\b|\bno offen[cs]e\b", re.I)
+# an order not to do something: "don't go", "dont text him", "never ring her", "no putting it off", "no more checking";
+# not "if u dont bring the stubs" or "you don't get the apartment", which state a condition or a consequence
+_NEGATED_STEP = re.compile(r"(?:^|[,;:.!?\u2014-]\s*|\b(?:and|but|so|just|then|now|ok|okay|please|ah|oh|honestly|look|listen|"
+                           r"seriously|mate|man|right)\s+)(?:just\s+)?(?:don't|dont|do not|never|no more|no)\s+(?:just\s+)?"
+                           r"(?:(?:you|u)\s+(?:dare\s+)?)?([a-z]+)\b", re.I)  # at the head of its clause: an order
+_DONT_BOTHER = re.compile(r"\b(?:don't|dont|do not) (?:even )?bother\b", re.I)
+_OR_DONT_BOTHER = re.compile(r",?\s+or\s+(?:(?:else|honestly|just|seriously|like)\s+)*(?:don't|dont|do not) (?:even )?"
+                            r"bother\b[^.?!]*", re.I)
+_NOT_A_STEP = frozenset("you u one more need have worry problem way doubt".split())
+
+
+def _keep_negation(text: str, sentence: str) -> str:
+    """``text`` with "not" put back before each step it proposes that ``sentence`` orders not to take; "" when one
+    such step cannot take it (no gerund after the proposal frame).
+
+    >>> _keep_negation("How do you feel about going to Thanksgiving right now?", "Just don't go to Thanksgiving.")
+    'How do you feel about not going to Thanksgiving right now?'
+    >>> _keep_negation("How would you feel about going to group?", "Go to group, don't skip it.")
+    'How would you feel about going to group?'
+    >>> _keep_negation("What are your thoughts on putting it off?", "No putting it off.")
+    'What are your thoughts on not putting it off?'
+    """
+    for m in _NEGATED_STEP.finditer(sentence):
+        verb = m.group(1).lower()
+        if verb in _NOT_A_STEP or not keeps_words(text, verb, every_word=True):
+            continue
+        stem = re.escape(verb[:4] if len(verb) >= 4 else verb)
+        frame = re.compile(rf"(\b(?:how (?:would|do) you feel about|what are your thoughts on) )({stem}\w*ing\b)", re.I)
+        if not frame.search(text):
+            if re.search(r"\b(?:not|no|without|stop|stopping|less)\b", text, re.I):
+                continue  # the reply already turns it round ("... about cutting down?")
+            return ""
+        text = frame.sub(lambda f: f.group(1) + "not " + f.group(2), text)
+    return text
+# what a diagnosis or a recommendation leaves in a sentence when its label or verb is not the flagged phrase
+_COMMON_CONDITION_WORDS = frozenset("add anxious depressed eating chemical classic clinical clinically condition deficient "
+                                    "deficiency diagnose diagnosed diagnosis disorder disorders".split())
+
+
+@lru_cache(maxsize=1)
+def _verdict_remnant() -> re.Pattern:
+    from coach.model import lexicon as L
+
+    names = sorted((w for w in L.DIAGNOSIS if w.isalpha() and w not in _COMMON_CONDITION_WORDS), key=len, reverse=True)
+    return re.compile(
+        r"\bput(?:ting)? (?:money|my house|my life|a tenner) on\b"
+        r"|\b(?:it's|its|it is|that's|thats|that is|they're|theyre|they are|is|are)\s+(?:(?:honestly|really|just|by far|"
+        r"definitely|always)\s+)*(?:the|your) (?:best|only) (?:thing|option|bet|way)\b(?![^.?!]*\?)"
+        r"|\bway better than\b(?![^.?!]*\?)|\bis what's (?:\w+ing)\b|\b(?:that's|thats|that is|it's|its|it is|this is) (?:(?:a|an|your|the|"
+        r"classic|textbook|proper|typical|pure|just|definitely|clearly|obviously|basically)\s+)*(?:mood |manic |bipolar |"
+        r"psychotic |depressive )?(?:cycle|episode|relapse|withdrawal|syndrome|disorder|breakdown|"
+        rf"{'|'.join(map(re.escape, names))})\b", re.I)
+
+
 # a step offered to the person, in the forms the rewrites offer one
 _OFFERED_STEP = re.compile(r"\bhow (?:would|do) you feel about\b|\bwould you (?:want|like) to\b|\bsome people find it "
-                           r"helps to\b", re.I)
+                           r"helps to\b|\bwhat are your thoughts on\b", re.I)
 # an order that is the condition of a threat: "keep drinking every night | and you'll end up ...", "walk out again
 # | and you'll lose your place"
 _THREAT = re.compile(r"(?:^|[.!?,;:]\s+)((?:[\w'-]+\s+){1,8}?[\w'-]+),?\s+and (?:you'll|you will|youll|ull|u'll|"
@@ -535,6 +615,11 @@ _THREAT = re.compile(r"(?:^|[.!?,;:]\s+)((?:[\w'-]+\s+){1,8}?[\w'-]+),?\s+and (?
 _HARM = re.compile(r"\b(?:lose|losing|end up|be out|out of (?:the|this|here)|kicked|thrown out|chucked out|back inside|"
                    r"back in (?:jail|prison|hospital|the nick)|regret|die|dead|ruin|wreck|sorry|barred|banned|sacked|"
                    r"fired|evicted|homeless|in a box|prison|jail|locked up|overdose|od)\b", re.I)
+# ... or a sanction the supporter will carry out ("miss another one | and I'm gonna have to flag it with the manager")
+_SANCTION = re.compile(r"(?:^|[.!?,;:]\s+)((?:[\w'-]+\s+){1,8}?[\w'-]+),?\s+and (?:I'll|I will|ill|i'm gonna|im gonna|"
+                       r"I'm going to|I am going to|we'll|we will|we're gonna)\s+(?:(?:have|need|be obliged) to\s+)?"
+                       r"((?:report|flag|tell|write|log|take (?:you|u) off|kick|ban|call|ring|inform|pass|let)\b"
+                       r"(?:\s+[\w'-]+){0,6})", re.I)
 # ... and what it follows when that is a behaviour, not a step asked of them ("you're gonna go to group and you'll
 # text me" lists orders; "skip group again and you'll be out" threatens)
 _DECLARED = re.compile(r"^(?:(?:so|and|right|ok|okay)\W+)*(?:you|u)(?:'re| are|re| will|'ll|ll| have to| need to| gotta| must)\b",
@@ -549,16 +634,20 @@ def _threat_condition(sentence: str) -> tuple[str, ...]:
     (('drinking every night', 'end up in a box'), ())
     >>> _threat_condition("Taper down a bit each week and you'll be off it by spring.")
     ()
+    >>> _threat_condition("miss another one and im gonna have to flag it with the manager")
+    ('miss another one', 'flag it with the manager')
     """
     m = _THREAT.search(sentence)
-    if not m or not _HARM.search(m.group(2)) or _DECLARED.match(m.group(1)):
+    if not m or not _HARM.search(m.group(2)):
+        m = _SANCTION.search(sentence)
+    if not m or _DECLARED.match(m.group(1)):
         return ()
     cond = re.sub(r"^(?:(?:just|so|and|but|honestly|look|right)\s+)*(?:keep|carry on|go on|keep on)\s+", "", m.group(1),
                   flags=re.I)
     return cond, m.group(2)
 
 
-_PROPOSAL = re.compile(r"\bhow (?:would|do) you feel about\b", re.I)
+_PROPOSAL = re.compile(r"\bhow (?:would|do) you feel about\b|\bwhat are your thoughts on\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -572,7 +661,7 @@ def _not_meaning() -> frozenset[str]:
     return frozenset(ENGLISH_STOP_WORDS | L.OBLIGATION | L.FILLERS)
 
 
-def keeps_words(text: str, phrase: str) -> bool:
+def keeps_words(text: str, phrase: str, every_word: bool = False) -> bool:
     """Does ``text`` keep every word of ``phrase`` that carries meaning, in any inflection? A rewrite must not hand
     back a judgment flagged in the same sentence, even reworded: the order in "you just gotta man up and stop
     dwelling on it" is not answered with "How would you feel about manning up and stopping dwelling on it?".
@@ -585,9 +674,11 @@ def keeps_words(text: str, phrase: str) -> bool:
     False
     >>> keeps_words("How would you feel about manning up?", "man up"), keeps_words("How's your manager?", "man up")
     (True, False)
+
+    With ``every_word`` the function words count too: "go" is kept by "going".
     """
-    skip = _not_meaning()
-    words = {w for w in re.findall(r"[a-z]+", phrase.lower()) if len(w) >= 3 and w not in skip}
+    skip = frozenset() if every_word else _not_meaning()
+    words = {w for w in re.findall(r"[a-z]+", phrase.lower()) if (every_word or len(w) >= 3) and w not in skip}
     have = re.findall(r"[a-z]+", text.lower())
 
     def kept(w: str) -> bool:  # in any inflection: "dwelling" for "dwell", "manning" for "man", not "manager"

@@ -141,7 +141,9 @@ RULE_TAGS = re.compile(
     r"\bsimple as(?: that)?\b|\bend of(?=\s*(?:[.!]|$))|,\s*period\b|\bfull stop\b|\b(?:and )?(?:that's|thats|that is)"
     r"(?: just)? (?:how it (?:is|works)|the way it (?:is|works))(?: (?:here|round here|in here))?\b|"
     r"\bno wiggle room\b|\bwhether (?:you|u) (?:like it|want (?:it|them|to)|feel ready|agree) or not\b|"
-    r"\b(?:i'm|im|i am|i'll be|ill be) watching\b|\bno matter (?:what(?=\s*(?:[,.!?]|$))|the (?:pay|cost|price))\b",
+    r"\b(?:i'm|im|i am|i'll be|ill be) watching\b|\bno matter (?:what(?=\s*(?:[,.!?]|$))|the (?:pay|cost|price))\b|"
+    # the other half of an ultimatum that withdraws the supporter ("... or honestly don't bother calling me")
+    r"\bor\s+(?:(?:else|honestly|just|seriously)\s+)*(?:don't|dont|do not) (?:even )?bother\b(?:\s+[\w']+){0,4}",
     re.I)
 
 
@@ -163,7 +165,10 @@ RECOMMENDING = re.compile(r"\b(?:it's|its|that's|thats|it is|that is|is|would be
 
 
 # each concern's own formulas, which are not content to keep
-_OWN_FORMULAS = {"power_over": RULE_TAGS, "false_promise": VOUCHING, "diagnosis": RECOMMENDING}
+# (an order justified as the best treatment, "you should get on methadone, it's the best thing for you", carries the
+# recommendation too, which no reply keeps)
+_OWN_FORMULAS = {"power_over": re.compile(f"{RULE_TAGS.pattern}|{RECOMMENDING.pattern}", re.I),
+                 "false_promise": VOUCHING, "diagnosis": RECOMMENDING}
 
 
 def _interjection(low: str, opens_clause: bool) -> bool:
