@@ -14,12 +14,17 @@ and "goal" are the words of person-driven questions, "I'll have to" is the hones
 - ``power_over``, a target set for the person and checked: "We'll set you a goal and check that you actually did
   it."
 
+Three more came from the misses of the thirteenth probe, in forms the codebook names (ultimatums, labelling,
+sarcasm): a sanction on "one more" ("One more no-show and you're off the list"), "you know what your problem is",
+and sarcasm about how a choice went ("cause that worked out so well last time, didn't it"). A form reported from
+someone else ("your coach said one more positive test and you're off") is theirs, not the supporter's.
+
 A sentence in one of these forms scores at least :data:`FLOOR` for the label (above every threshold), and, since a
 verdict affirms nothing, a sentence in a ``judgment`` form needs three times the evidence for ``person_driven`` (a
 sanction may be said in one breath with praise, and keeps it).
-Across the 36,234 sentences of the corpus and probes 1-13 the forms match 24 (13 in the corpus, 11 in the probes),
+Across the 36,234 sentences of the corpus and probes 1-13 the forms match 39 (20 in the corpus, 19 in the probes),
 and every one carries the label; with the model alone the five codebook examples were missed, and on the probes
-one turn more is found (probe 5), none lost.
+turns more are found on probe 5 (one) and probe 13 (0.806 -> 0.817 macro-F1), none lost.
 
 >>> [form(t) for t in ["That was a really bad decision.", "Honestly that's a daft idea, mate.",
 ...                    "It wasn't a bad decision.", "That's not a bad idea at all.", "I made a bad decision."]]
@@ -56,6 +61,16 @@ _FORMS = (
         r"i'm gonna|im gonna|I am going to|I'm going to) (?:(?:have|need|be obliged|be forced) to )?(?:report|"
         r"write (?:it|you|that) up|tell|let|take (?:you|u) off|kick|ban|inform|pass (?:it|that|this) on|"
         r"call (?:your|the)|ring (?:your|the)|flag|log)\b", re.I)),
+    ("power_over", re.compile(  # ... or on one more: "one more no-show and you're off the list"
+        r"\bone more (?:[\w'-]+\s+){0,3}?(?:and|&|n)\s+(?:I'll|I\u2019ll|I'm|I\u2019m|im|ill|I will|I am|you're|"
+        r"you\u2019re|youre|ur|you are|you'll|youll|u r|u'll|we'll|we're)\b", re.I)),
+    ("judgment", re.compile(  # "you know what your problem is?"
+        r"\bwhat (?:your|ur) (?:problem|trouble|issue) is\b|\b(?:your|ur) (?:problem|trouble|issue) is (?:that )?"
+        r"(?:you|u)\b", re.I)),
+    ("judgment", re.compile(  # sarcasm about how a choice went: "cause that worked out so well last time, didn't it"
+        r"\b(?:that|this|it) (?:worked out|went|turned out|is working out|worked)(?: so| really| real| super)? (?:well|"
+        r"great|brilliantly|fantastic)\b[^.?!]{0,25}\b(?:didn't it|didnt it|did it|huh|eh|right|last time|before)\b",
+        re.I)),
     ("power_over", re.compile(  # a target set for the person, and checked
         r"\b(?:we'll|we will|we're gonna|we are going to|I'll|I will|ill|I'm gonna|im gonna) (?:set|give) (?:you|u) "
         r"(?:a |some )?(?:goal|target)s?\b|\bcheck (?:that|if|whether) (?:you|u) (?:(?:actually|really)\s+)?"
@@ -63,11 +78,26 @@ _FORMS = (
 )
 
 
+# a form reported from someone else is theirs, not the supporter's (decision rule 4): "your coach said one more
+# positive test and you're off the team"
+_REPORTED_BEFORE = re.compile(r"\b(?!I\b)\w+\s+(?:(?:always|just|once|also)\s+)?(?:said|says|told (?:you|u|me)|tells (?:you|u)|"
+                              r"wrote|warned|reckons)\b", re.I)
+
+
+def _match(pattern: re.Pattern, text: str):
+    m = pattern.search(text)
+    return None if m is None or _REPORTED_BEFORE.search(text[:m.start()]) else m
+
+
 def form(sentence: str) -> str | None:
-    """The concern whose codebook form the sentence has, or None."""
+    """The concern whose codebook form the sentence has, or None.
+
+    >>> form("One more no-show and you're off the list."), form("So your coach said one more positive test and you're off.")
+    ('power_over', None)
+    """
     text = str(sentence)
     for label, pattern in _FORMS:
-        if pattern.search(text):
+        if _match(pattern, text):
             return label
     return None
 
@@ -81,7 +111,7 @@ def evidence(sentence: str, label: str) -> list[tuple[int, int]]:
     (["so you don't even"], [])
     """
     text = str(sentence)
-    found = [m for lab, pattern in _FORMS if lab == label for m in [pattern.search(text)] if m]
+    found = [m for lab, pattern in _FORMS if lab == label for m in [_match(pattern, text)] if m]
     if not found:
         return []
     m = min(found, key=lambda m: m.start())  # one span, the first: a sentence's form is said once
