@@ -14,17 +14,20 @@ and "goal" are the words of person-driven questions, "I'll have to" is the hones
 - ``power_over``, a target set for the person and checked: "We'll set you a goal and check that you actually did
   it."
 
-Three more came from the misses of the thirteenth probe, in forms the codebook names (ultimatums, labelling,
-sarcasm): a sanction on "one more" ("One more no-show and you're off the list"), "you know what your problem is",
-and sarcasm about how a choice went ("cause that worked out so well last time, didn't it"). A form reported from
+Four more came from the misses of the thirteenth probe, in forms the codebook names (ultimatums, deciding for the
+person, labelling, sarcasm): a sanction on "one more" ("One more no-show and you're off the list"), the person's
+steps announced as the plan (the codebook's "So the plan is you're going to quit.", "here's the plan: first thing
+Monday you ring ...", "what we'll do is you'll ring your sponsor tonight"; not "the plan you came up with"), "you
+know what your problem is", and sarcasm about how a choice went ("cause that worked out so well last time, didn't
+it"). A form reported from
 someone else ("your coach said one more positive test and you're off") is theirs, not the supporter's.
 
 A sentence in one of these forms scores at least :data:`FLOOR` for the label (above every threshold), and, since a
 verdict affirms nothing, a sentence in a ``judgment`` form needs three times the evidence for ``person_driven`` (a
 sanction may be said in one breath with praise, and keeps it).
-Across the 36,234 sentences of the corpus and probes 1-13 the forms match 39 (20 in the corpus, 19 in the probes),
+Across the 36,234 sentences of the corpus and probes 1-13 the forms match 60 (35 in the corpus, 25 in the probes),
 and every one carries the label; with the model alone the five codebook examples were missed, and on the probes
-turns more are found on probe 5 (one) and probe 13 (0.806 -> 0.817 macro-F1), none lost.
+turns more are found on probe 5 (one) and probe 13 (0.806 -> 0.825 macro-F1), none lost.
 
 >>> [form(t) for t in ["That was a really bad decision.", "Honestly that's a daft idea, mate.",
 ...                    "It wasn't a bad decision.", "That's not a bad idea at all.", "I made a bad decision."]]
@@ -71,6 +74,14 @@ _FORMS = (
         r"\b(?:that|this|it) (?:worked out|went|turned out|is working out|worked)(?: so| really| real| super)? (?:well|"
         r"great|brilliantly|fantastic)\b[^.?!]{0,25}\b(?:didn't it|didnt it|did it|huh|eh|right|last time|before)\b",
         re.I)),
+    ("power_over", re.compile(  # the person's steps announced as the plan: "So the plan is you're going to quit."
+        r"\b(?:here's|heres|here is|so|right|ok|okay|the|and the|new)\s+(?:the\s+)?plan(?:\s+for (?:you|u|tonight|"
+        r"tomorrow|today|this week))?(?:\s+is|\s+now is|\s*[:\u2014-])\s*(?:(?:that|so|right|first thing|first|"
+        r"tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|um|uh)[, ]+)*(?:you|u|ur|"
+        r"you're|youre|you'll|youll|no more)\b"
+        r"|\bwhat (?:we'll|we will|we're gonna|we are going to|you'll|you will|you're gonna|you're going to|"
+        r"we're doing|you're doing)(?: do)? is,?\s+(?:(?:um|uh|like|so|right|\w+),?\s+)?(?:you|u|ur|you'll|youll|"
+        r"you're|youre)\b", re.I)),
     ("power_over", re.compile(  # a target set for the person, and checked
         r"\b(?:we'll|we will|we're gonna|we are going to|I'll|I will|ill|I'm gonna|im gonna) (?:set|give) (?:you|u) "
         r"(?:a |some )?(?:goal|target)s?\b|\bcheck (?:that|if|whether) (?:you|u) (?:(?:actually|really)\s+)?"

@@ -134,9 +134,9 @@ PROBES = (
      "agreed on every label of every turn); used to measure the shipped model with those rules (macro-F1 0.806; "
      "0.803 without the rules of the stop before) and as a second judge of sections AL and AM, which it did not "
      "change that decision for (0.806 -> 0.811, any-concern precision 0.957 -> 0.937); the replies served on its turns "
-     "were read for the alternatives' gates, and three forms it missed (a sanction on 'one more', 'what your problem "
-     "is', sarcasm about how a choice went) became codebook rules (0.806 -> 0.817), so it is no longer a blind "
-     "estimate"),
+     "were read for the alternatives' gates, and four forms it missed (a sanction on 'one more', the plan announced, "
+     "'what your problem is', sarcasm about how a choice went) became codebook rules (0.806 -> 0.825), so it is no "
+     "longer a blind estimate"),
 )
 
 
