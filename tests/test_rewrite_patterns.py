@@ -1021,9 +1021,14 @@ def test_a_thing_made_one_small_thing_is_taken_seriously_not_kept(nlp):
     ("how about u just dont go to the casino this friday then?", "feel about going to the casino"),
     ("Honestly the lithium is what's wrecking your sleep, I'd put money on it.", "money on it"),
     ("ok new rule: no more texting him after midnight", "new rule"),
+    # an ultimatum's frame or sanction left standing, a promise's "you watch" kept (read on probe 14's replies)
+    ("ok here's the deal: you ring the council by Friday.", "here's the deal."),
+    ("But I'll be honest with you: if he brings it into the house again, he goes.", "he goes."),
+    ("But I'll be honest with you: if he brings it into the house again, he goes.", "sounds like he brings."),
+    ("Your daughter will ring you, they always come round, you watch.", "you watch"),
 ])
 def test_no_reply_keeps_an_ultimatum_a_threat_a_secret_or_a_label(nlp, sentence, banned):
-    """Sentences written for this test, in the forms reads of the alternatives served on probes 10-13 found."""
+    """Sentences written for this test, in the forms reads of the alternatives served on probes 10-14 found."""
     served = _all_served(nlp, sentence)
     assert served and not any(banned.lower() in x.lower() for x in served), served
 

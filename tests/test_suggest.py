@@ -238,3 +238,12 @@ def test_an_orders_own_reasons_and_withdrawal_are_not_content_to_keep():
     a = s.index("you should")
     assert retention(s, a, a + len("you should"), "How would you feel about getting on methadone tomorrow?",
                      "power_over") >= 0.8
+
+
+def test_unlimited_availability_is_the_promises_own_words():
+    """"You can text this number whenever": the availability offered is the false promise itself, like "I promise", so
+    a reply with an honest limit in its place keeps the sentence's content (sentence written here)."""
+    s = "u can text this number whenever, literally anytime day or night, and ill answer, always"
+    a = s.index("ill answer")
+    reply = "I can't be there at all hours, but I'll be here for you at our next time."
+    assert retention(s, a, len(s), reply, "false_promise") >= 0.8

@@ -112,8 +112,16 @@ _IMPOSSIBLE = re.compile(
     r"|\b(?:you've got|you got|you have|you've) (?:they|he|she|we)\b"
     r"|\b(?:finds?|found|finding) out and (?:you|u|he|she|they|i|we)\b|\bhow (?:much|many|far|long|hard)\s*[,.;]"
     r"|\b(?:with|about|around) (?:many|much) of\b"
-    # a rule announced, left standing as a sentence ("New rule. What would you like to do about his Instagram?")
+    # a rule announced, left standing as a sentence ("New rule. What would you like to do about his Instagram?",
+    # "Here's the deal. How would you ..."), an ultimatum's sanction left standing ("He goes. That sounds ..."), a
+    # reflection cut after "end up" ("It sounds like you'll end up.")
     r"|(?:^|(?<=[.!?])\s)(?:(?:okay|ok|so|right),? )?(?:new|house|group|ward|one) rules?\.(?=\s|$)"
+    r"|(?:^|(?<=[.!?])\s)(?:(?:okay|ok|so|right),? )?(?:here's|heres|here is) the (?:deal|plan|thing|rule)\.(?=\s|$)"
+    r"|(?:^|(?<=[.!?])\s)(?:he|she|they|you|u)(?:'s|\u2019s|'re|\u2019re| is| are| goes)?\s*(?:out|gone|goes|barred|off the "
+    r"list)\.(?=\s|$)"
+    r"|\b(?:you'll|you will|you're gonna|you are going to|ull|u'll) end up[.?!]"
+    r"|\bit sounds like (?:he|she|they|you|it) (?:brings?|takes?|gets?|makes?|puts?|gives?|keeps?|wants?|needs?|uses?|"
+    r"has|have)\."
     r"|\bI hope (?:to be fair|to be honest|in fairness|fair play)\b|\bI can try to (?:tell|say|swear|bet)\b"
     r"|\b(?:and|or) (?:dealing|deal)[?.]"
     # the other half of an ultimatum cut from its subject ("... about taking your meds or can find somewhere else?")
@@ -488,6 +496,13 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
                     continue
                 c = replace(c, text=text)
                 key = text.lower()
+            if c.source == "rewrite" and label == "false_promise" and (
+                    _PROMISE_KEPT.search(_HONEST_LIMIT.sub("", c.text)) or any(
+                    keeps_words(c.text, m.group(1)) and not re.search(r"\bno way\b", c.text, re.I)
+                    for m in _NO_WAY.finditer(sentence))):
+                continue  # unlimited availability or a guarantee's grounds kept beside the reply ("You can message me
+                # any time, literally any hour. I can't promise ...", "... It always does for people who try as hard as
+                # you.", "You watch."), or "there's no way they can evict you" turned into "They can evict you ..."
             if c.source == "rewrite" and _SECRECY_KEPT.search(c.text):
                 continue  # total secrecy kept beside the reply ("Whatever you put in my DMs stays between us. ...")
             if c.source == "rewrite" and threat and _OFFERED_STEP.search(c.text) and any(
@@ -604,6 +619,16 @@ def _verdict_remnant() -> re.Pattern:
         rf"{'|'.join(map(re.escape, names))})\b", re.I)
 
 
+# what a reply to a false promise must not keep: unlimited availability, the grounds of a guarantee, "you watch"
+_PROMISE_KEPT = re.compile(
+    r"\b(?:any ?time|any hour|day or night|24/7|whenever|3 ?am|christmas day|(?<!can't )(?<!cannot )(?<!won't )"
+    r"(?<!can\u2019t )always (?:on|here|around|available|pick(?:s)? up|answer(?:s)?))\b|\b(?:it|they|that) always (?:does|do|works?|happens?|comes? (?:back|round|around))\b"
+    r"|\byou watch\b|\bcount on me\b|\bpractically (?:everyone|everybody|always)\b|\b(?:everyone|everybody) (?:gets?|does) (?:it|them|"
+    r"through|approved)\b", re.I)
+# ... outside the honest limit the reply itself states ("I can't be there day or night, but ...")
+_HONEST_LIMIT = re.compile(r"\bI (?:can't|can\u2019t|cannot|won't|won\u2019t) [^,.;!?]*", re.I)
+# "there's no way they can evict you": the clause a rewrite must not state without its "no way"
+_NO_WAY = re.compile(r"\bno way\s+([^,.;!?]{5,60})", re.I)
 # a step offered to the person, in the forms the rewrites offer one
 _OFFERED_STEP = re.compile(r"\bhow (?:would|do) you feel about\b|\bwould you (?:want|like) to\b|\bsome people find it "
                            r"helps to\b|\bwhat are your thoughts on\b", re.I)

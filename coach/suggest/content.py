@@ -158,6 +158,15 @@ VOUCHING = re.compile(
     r"a hundred (?:percent|per cent))\b", re.I)
 
 
+# Unlimited availability offered ("you can text this number whenever", "call me anytime, day or night", "I'll always
+# answer"): the promise's own words, which a person-driven alternative replaces with an honest limit, so not content
+# to keep either.
+AVAILABILITY = re.compile(
+    r"\b(?:(?:you|u) can )?(?:call|text|ring|message|phone|reach|msg) (?:me|this number|us)\b(?:[\w' ]{0,20}?)"
+    r"\b(?:any ?time|whenever|any hour|day or night|24/7)\b|\b(?:i'll|ill|i will) (?:always )?(?:answer|pick up)"
+    r"(?:,? always)?\b|\bany ?time\b|\bany hour\b|\bday or night\b|\bwhenever\b|\b24/7\b", re.I)
+
+
 # The frame that recommends a treatment as the answer ("it's the best thing for combat nightmares", "that's the only
 # option for you"): the diagnosis's own words (the codebook's "The gum would be the best option for you").
 RECOMMENDING = re.compile(r"\b(?:it's|its|that's|thats|it is|that is|is|would be|'s) (?:the|ur|your) (?:best|only|right) "
@@ -168,7 +177,8 @@ RECOMMENDING = re.compile(r"\b(?:it's|its|that's|thats|it is|that is|is|would be
 # (an order justified as the best treatment, "you should get on methadone, it's the best thing for you", carries the
 # recommendation too, which no reply keeps)
 _OWN_FORMULAS = {"power_over": re.compile(f"{RULE_TAGS.pattern}|{RECOMMENDING.pattern}", re.I),
-                 "false_promise": VOUCHING, "diagnosis": RECOMMENDING}
+                 "false_promise": re.compile(f"{VOUCHING.pattern}|{AVAILABILITY.pattern}", re.I),
+                 "diagnosis": RECOMMENDING}
 
 
 def _interjection(low: str, opens_clause: bool) -> bool:
