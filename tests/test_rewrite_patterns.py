@@ -1026,6 +1026,9 @@ def test_a_thing_made_one_small_thing_is_taken_seriously_not_kept(nlp):
     ("But I'll be honest with you: if he brings it into the house again, he goes.", "he goes."),
     ("But I'll be honest with you: if he brings it into the house again, he goes.", "sounds like he brings."),
     ("Your daughter will ring you, they always come round, you watch.", "you watch"),
+    ("if you turn up smelling of drink one more time, you're out of the programme.", "out of the programme"),
+    ("my mate lost both legs in kandahar and hes still up for work every day so a sore back isnt the end of the "
+     "world is it", "still up for work"),
 ])
 def test_no_reply_keeps_an_ultimatum_a_threat_a_secret_or_a_label(nlp, sentence, banned):
     """Sentences written for this test, in the forms reads of the alternatives served on probes 10-14 found."""

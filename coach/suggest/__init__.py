@@ -118,7 +118,15 @@ _IMPOSSIBLE = re.compile(
     r"|(?:^|(?<=[.!?])\s)(?:(?:okay|ok|so|right),? )?(?:new|house|group|ward|one) rules?\.(?=\s|$)"
     r"|(?:^|(?<=[.!?])\s)(?:(?:okay|ok|so|right),? )?(?:here's|heres|here is) the (?:deal|plan|thing|rule)\.(?=\s|$)"
     r"|(?:^|(?<=[.!?])\s)(?:he|she|they|you|u)(?:'s|\u2019s|'re|\u2019re| is| are| goes)?\s*(?:out|gone|goes|barred|off the "
-    r"list)\.(?=\s|$)"
+    r"list)(?: (?:of|from) (?:the |this |your |ur )?[\w-]+(?: [\w-]+)?)?\.(?=\s|$)"
+    # a reported view left at the end of a question ("How do you feel about going and your mum reckons right now?"),
+    # a hope with an adverb or the supporter's own act for its clause ("I hope in the end", "I hope I don't write
+    # anything down"), a gate asked about as the step ("How do you feel about having your phone back until you've done
+    # your check-in?"), the fragment of a check ("Jamie, you've actually stuck to it.")
+    r"|\band (?:your|ur|his|her|their|my|the) [\w-]+ (?:reckons|thinks|says)(?: right now)?\?"
+    r"|\bI hope (?:in the end|eventually|one day,|I (?:don't|do not|won't|never))\b"
+    r"|\b(?:feel about|thoughts on|do about)\b[^?.!]*\buntil (?:you've|you have|you|u)\b"
+    r"|(?:^|(?<=[.!?])\s)(?:[A-Z][a-z]+, )?you've actually\b"
     r"|\b(?:you'll|you will|you're gonna|you are going to|ull|u'll) end up[.?!]"
     r"|\bit sounds like (?:he|she|they|you|it) (?:brings?|takes?|gets?|makes?|puts?|gives?|keeps?|wants?|needs?|uses?|"
     r"has|have)\."
@@ -469,7 +477,7 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
             if c.source == "rewrite" and any(len(o) > 2 and o[2] == "judgment" and o[2] != label
                                              and keeps_words(c.text, sentence[o[0]:o[1]]) for o in others):
                 continue  # a judgment of the same sentence handed back ("You're grieving wrong. How would you ...")
-            if c.source == "rewrite" and label == "judgment" and _VERDICT_KEPT.search(c.text):
+            if c.source == "rewrite" and _VERDICT_KEPT.search(c.text):
                 continue  # the rest of a verdict the flagged phrase was only part of: a minimiser ("It sounds like
                 # it's just a job ..."), sarcasm ("Bit convenient isn't it."), scare talk ("Two of them didn't even
                 # make 30.") or the apology that marks one ("No offence.")
@@ -564,7 +572,10 @@ _VERDICT_KEPT = re.compile(
     r"|\bno big deal\b|\bcould be (?:a lot )?worse\b"
     r"|\b(?:bit|pretty|very|awfully|rather|quite|how|real|mighty) convenient\b|\bshocker\b|\bsurprise,? surprise\b"
     r"|\bwhat a surprise\b|\b(?:didn't|didnt|never) (?:even )?(?:make|made) (?:it (?:to|past) )?\d+"
-    r"|\b(?:six feet under|in a box|in a body bag)\b|\bno offen[cs]e\b", re.I)
+    r"|\b(?:six feet under|in a box|in a body bag)\b|\bno offen[cs]e\b"
+    r"|\blost (?:his|her|their|both|a|an)?\s*(?:legs?|arms?|limbs?|sight)\b|\bgetting on with it\b|\bbit of perspective\b"
+    r"|\b(?:he's|she's|they're|hes|shes|theyre|he is|she is|they are) still (?:up for|getting up for|going to|at) work\b"
+    r"|\bplenty more fish\b|\bfor (?:god's|god\u2019s|fuck's|christ's|pete's) sake\b|\bffs\b", re.I)
 # an order not to do something: "don't go", "dont text him", "never ring her", "no putting it off", "no more checking";
 # not "if u dont bring the stubs" or "you don't get the apartment", which state a condition or a consequence
 _NEGATED_STEP = re.compile(r"(?:^|[,;:.!?\u2014-]\s*|\b(?:and|but|so|just|then|now|ok|okay|please|ah|oh|honestly|look|listen|"
@@ -613,7 +624,7 @@ def _verdict_remnant() -> re.Pattern:
         r"\bput(?:ting)? (?:money|my house|my life|a tenner) on\b"
         r"|\b(?:it's|its|it is|that's|thats|that is|they're|theyre|they are|is|are)\s+(?:(?:honestly|really|just|by far|"
         r"definitely|always)\s+)*(?:the|your) (?:best|only) (?:thing|option|bet|way)\b(?![^.?!]*\?)"
-        r"|\bway better than\b(?![^.?!]*\?)|\bis what's (?:\w+ing)\b|\b(?:that's|thats|that is|it's|its|it is|this is) (?:(?:a|an|your|the|"
+        r"|\bway better than\b(?![^.?!]*\?)|\b(?:it'd|itd|it would|it will|it'll) be the same for (?:you|u)\b|\bis what's (?:\w+ing)\b|\b(?:that's|thats|that is|it's|its|it is|this is) (?:(?:a|an|your|the|"
         r"classic|textbook|proper|typical|pure|just|definitely|clearly|obviously|basically)\s+)*(?:mood |manic |bipolar |"
         r"psychotic |depressive )?(?:cycle|episode|relapse|withdrawal|syndrome|disorder|breakdown|"
         rf"{'|'.join(map(re.escape, names))})\b", re.I)
@@ -623,15 +634,16 @@ def _verdict_remnant() -> re.Pattern:
 _PROMISE_KEPT = re.compile(
     r"\b(?:any ?time|any hour|day or night|24/7|whenever|3 ?am|christmas day|(?<!can't )(?<!cannot )(?<!won't )"
     r"(?<!can\u2019t )always (?:on|here|around|available|pick(?:s)? up|answer(?:s)?))\b|\b(?:it|they|that) always (?:does|do|works?|happens?|comes? (?:back|round|around))\b"
-    r"|\byou watch\b|\bcount on me\b|\bpractically (?:everyone|everybody|always)\b|\b(?:everyone|everybody) (?:gets?|does) (?:it|them|"
+    r"|\byou watch\b|\bcount on me\b|\bpractically (?:everyone|everybody|always)\b|\bno doubt\b|\bguaranteed?\b"
+    r"|\btrust me\b|\bmark my words\b|\bcourse (?:you|u|he|she|they) (?:will|do|does)\b|\b(?:everyone|everybody) (?:gets?|does) (?:it|them|"
     r"through|approved)\b", re.I)
 # ... outside the honest limit the reply itself states ("I can't be there day or night, but ...")
 _HONEST_LIMIT = re.compile(r"\bI (?:can't|can\u2019t|cannot|won't|won\u2019t) [^,.;!?]*", re.I)
 # "there's no way they can evict you": the clause a rewrite must not state without its "no way"
 _NO_WAY = re.compile(r"\bno way\s+([^,.;!?]{5,60})", re.I)
 # a step offered to the person, in the forms the rewrites offer one
-_OFFERED_STEP = re.compile(r"\bhow (?:would|do) you feel about\b|\bwould you (?:want|like) to\b|\bsome people find it "
-                           r"helps to\b|\bwhat are your thoughts on\b", re.I)
+_OFFERED_STEP = re.compile(r"\bhow (?:would|do) you feel about\b|\bwould you (?:want|like)(?: me)? to\b|\bsome people "
+                           r"find it helps to\b|\bwhat are your thoughts on\b", re.I)
 # an order that is the condition of a threat: "keep drinking every night | and you'll end up ...", "walk out again
 # | and you'll lose your place"
 _THREAT = re.compile(r"(?:^|[.!?,;:]\s+)((?:[\w'-]+\s+){1,8}?[\w'-]+),?\s+and (?:you'll|you will|youll|ull|u'll|"
@@ -641,9 +653,11 @@ _HARM = re.compile(r"\b(?:lose|losing|end up|be out|out of (?:the|this|here)|kic
                    r"back in (?:jail|prison|hospital|the nick)|regret|die|dead|ruin|wreck|sorry|barred|banned|sacked|"
                    r"fired|evicted|homeless|in a box|prison|jail|locked up|overdose|od)\b", re.I)
 # ... or a sanction the supporter will carry out ("miss another one | and I'm gonna have to flag it with the manager")
-_SANCTION = re.compile(r"(?:^|[.!?,;:]\s+)((?:[\w'-]+\s+){1,8}?[\w'-]+),?\s+and (?:I'll|I will|ill|i'm gonna|im gonna|"
-                       r"I'm going to|I am going to|we'll|we will|we're gonna)\s+(?:(?:have|need|be obliged) to\s+)?"
-                       r"((?:report|flag|tell|write|log|take (?:you|u) off|kick|ban|call|ring|inform|pass|let)\b"
+_SANCTION = re.compile(r"(?:^|[.!?,;:]\s+)((?:[\w'-]+\s+){1,8}?[\w'-]+),?\s+(?:and|otherwise|or else|or) (?:I'll|I will|ill|"
+                       r"i'm gonna|im gonna|I'm going to|I am going to|I'm|im|we'll|we will|we're gonna|we're)\s+"
+                       r"(?:(?:have|need|be obliged) to\s+)?"
+                       r"((?:report|flag|tell|write|log|take (?:you|u) off|kick|ban|call|ring|inform|pass|let|reporting|"
+                       r"flagging|telling|writing|taking (?:you|u) off|kicking|calling|ringing|letting)\b"
                        r"(?:\s+[\w'-]+){0,6})", re.I)
 # ... and what it follows when that is a behaviour, not a step asked of them ("you're gonna go to group and you'll
 # text me" lists orders; "skip group again and you'll be out" threatens)
@@ -660,16 +674,19 @@ def _threat_condition(sentence: str) -> tuple[str, ...]:
     >>> _threat_condition("Taper down a bit each week and you'll be off it by spring.")
     ()
     >>> _threat_condition("miss another one and im gonna have to flag it with the manager")
-    ('miss another one', 'flag it with the manager')
+    ('miss another one', 'it with the manager')
     """
     m = _THREAT.search(sentence)
-    if not m or not _HARM.search(m.group(2)):
+    sanction = not m or not _HARM.search(m.group(2))
+    if sanction:
         m = _SANCTION.search(sentence)
     if not m or _DECLARED.match(m.group(1)):
         return ()
     cond = re.sub(r"^(?:(?:just|so|and|but|honestly|look|right)\s+)*(?:keep|carry on|go on|keep on)\s+", "", m.group(1),
                   flags=re.I)
-    return cond, m.group(2)
+    # a sanction is the supporter's act, kept in any form of its verb ("take you off the list" offered back as
+    # "Would you like me to take you off the list?"): its object is what a reply must not offer
+    return cond, (re.sub(r"^\w+\s+", "", m.group(2)) if sanction else m.group(2))
 
 
 _PROPOSAL = re.compile(r"\bhow (?:would|do) you feel about\b|\bwhat are your thoughts on\b", re.I)

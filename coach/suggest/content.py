@@ -142,8 +142,12 @@ RULE_TAGS = re.compile(
     r"(?: just)? (?:how it (?:is|works)|the way it (?:is|works))(?: (?:here|round here|in here))?\b|"
     r"\bno wiggle room\b|\bwhether (?:you|u) (?:like it|want (?:it|them|to)|feel ready|agree) or not\b|"
     r"\b(?:i'm|im|i am|i'll be|ill be) watching\b|\bno matter (?:what(?=\s*(?:[,.!?]|$))|the (?:pay|cost|price))\b|"
-    # the other half of an ultimatum that withdraws the supporter ("... or honestly don't bother calling me")
-    r"\bor\s+(?:(?:else|honestly|just|seriously)\s+)*(?:don't|dont|do not) (?:even )?bother\b(?:\s+[\w']+){0,4}",
+    # the other half of an ultimatum that withdraws the supporter ("... or honestly don't bother calling me"), or the
+    # sanction the supporter will carry out ("... and I'm letting your psychiatrist know")
+    r"\bor\s+(?:(?:else|honestly|just|seriously)\s+)*(?:don't|dont|do not) (?:even )?bother\b(?:\s+[\w']+){0,4}|"
+    r"\b(?:and|or|otherwise|or else)\s+(?:i'm|im|i am|i'll|ill|i will|i'm gonna|im gonna|i'm going to)\s+(?:have to\s+)?"
+    r"(?:telling|letting|reporting|ringing|calling|flagging|writing|taking (?:you|u) off|tell|let|report|ring|call|flag|"
+    r"write|take (?:you|u) off)\b(?:\s+[\w']+){0,4}",
     re.I)
 
 
