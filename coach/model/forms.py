@@ -19,12 +19,13 @@ person, labelling, sarcasm): a sanction on "one more" ("One more no-show and you
 steps announced as the plan (the codebook's "So the plan is you're going to quit.", "here's the plan: first thing
 Monday you ring ...", "what we'll do is you'll ring your sponsor tonight"; not "the plan you came up with"), "you
 know what your problem is", and sarcasm about how a choice went ("cause that worked out so well last time, didn't
-it"). A form reported from
-someone else ("your coach said one more positive test and you're off") is theirs, not the supporter's.
+it"). A form reported from someone else ("your coach said one more positive test and you're off") is theirs, not
+the supporter's.
 
 A sentence in one of these forms scores at least :data:`FLOOR` for the label (above every threshold), and, since a
 verdict affirms nothing, a sentence in a ``judgment`` form needs three times the evidence for ``person_driven`` (a
 sanction may be said in one breath with praise, and keeps it).
+
 Across the 36,234 sentences of the corpus and probes 1-13 the forms match 60 (35 in the corpus, 25 in the probes),
 and every one carries the label; with the model alone the five codebook examples were missed, and on the probes
 turns more are found on probe 5 (one) and probe 13 (0.806 -> 0.825 macro-F1), none lost.
@@ -32,8 +33,10 @@ turns more are found on probe 5 (one) and probe 13 (0.806 -> 0.825 macro-F1), no
 >>> [form(t) for t in ["That was a really bad decision.", "Honestly that's a daft idea, mate.",
 ...                    "It wasn't a bad decision.", "That's not a bad idea at all.", "I made a bad decision."]]
 ['judgment', 'judgment', None, None, None]
->>> form("If you miss group again I'll have to let your keyworker know."), form("If you're in danger I'll have to call someone.")
-('power_over', None)
+>>> form("If you miss group again I'll have to let your keyworker know.")
+'power_over'
+>>> form("If you're in danger I'll have to call someone.") is None
+True
 """
 
 from __future__ import annotations
@@ -91,8 +94,8 @@ _FORMS = (
 
 # a form reported from someone else is theirs, not the supporter's (decision rule 4): "your coach said one more
 # positive test and you're off the team"
-_REPORTED_BEFORE = re.compile(r"\b(?!I\b)\w+\s+(?:(?:always|just|once|also)\s+)?(?:said|says|told (?:you|u|me)|tells (?:you|u)|"
-                              r"wrote|warned|reckons)\b", re.I)
+_REPORTED_BEFORE = re.compile(r"\b(?!I\b)\w+\s+(?:(?:always|just|once|also)\s+)?(?:said|says|told (?:you|u|me)|"
+                              r"tells (?:you|u)|wrote|warned|reckons)\b", re.I)
 
 
 def _match(pattern: re.Pattern, text: str):
@@ -100,17 +103,26 @@ def _match(pattern: re.Pattern, text: str):
     return None if m is None or _REPORTED_BEFORE.search(text[:m.start()]) else m
 
 
-def form(sentence: str) -> str | None:
-    """The concern whose codebook form the sentence has, or None.
+def forms_of(sentence: str) -> list[str]:
+    """The concerns whose codebook forms the sentence has, in :data:`_FORMS` order, each once.
 
-    >>> form("One more no-show and you're off the list."), form("So your coach said one more positive test and you're off.")
-    ('power_over', None)
+    >>> forms_of("One more no-show and you're off the list, and that was a stupid move.")
+    ['judgment', 'power_over']
     """
     text = str(sentence)
-    for label, pattern in _FORMS:
-        if _match(pattern, text):
-            return label
-    return None
+    return list(dict.fromkeys(label for label, pattern in _FORMS if _match(pattern, text)))
+
+
+def form(sentence: str) -> str | None:
+    """The first concern whose codebook form the sentence has, or None.
+
+    >>> form("One more no-show and you're off the list.")
+    'power_over'
+    >>> form("So your coach said one more positive test and you're off.") is None
+    True
+    """
+    found = forms_of(sentence)
+    return found[0] if found else None
 
 
 def evidence(sentence: str, label: str) -> list[tuple[int, int]]:
@@ -138,11 +150,11 @@ def apply(proba: np.ndarray, sentences: list[str], labels: list[str]) -> np.ndar
     [[0.9, 0.2], [0.2, 0.6]]
     """
     for k, sentence in enumerate(sentences):
-        label = form(sentence)
-        if label is None or label not in labels:
-            continue
-        j = labels.index(label)
-        proba[k, j] = max(proba[k, j], FLOOR)
-        if label == "judgment" and "person_driven" in labels:  # (a sanction may follow praise: "so proud of u /
-            proba[k, labels.index("person_driven")] *= PERSON_DRIVEN_DISCOUNT  # but if u use again ill have to ...")
+        for label in forms_of(sentence):
+            if label not in labels:
+                continue
+            j = labels.index(label)
+            proba[k, j] = max(proba[k, j], FLOOR)
+            if label == "judgment" and "person_driven" in labels:  # (a sanction may follow praise: "so proud of u /
+                proba[k, labels.index("person_driven")] *= PERSON_DRIVEN_DISCOUNT  # but if u use again ill ...")
     return proba

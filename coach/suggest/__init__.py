@@ -563,9 +563,10 @@ _SECRECY_KEPT = re.compile(
     r"(?:room|chat|group))\b|\bbetween you and me\b|\bnot a (?:soul|word)\b|\b(?:nobody|no one|noone) "
     r"(?:will|'ll|is gonna|is going to) (?:ever )?(?:know|find out|hear)\b|\bgoes nowhere\b|"
     r"\b(?:won't|wont|will never|'ll never) (?:go|leave) (?:any ?where|this room|further)\b", re.I)
-# what a judgment reply must not keep of a verdict when the flagged phrase was only part of it: a minimiser ("it's
-# just a job", "not that big a deal"), sarcasm ("bit convenient", "shocker"), scare talk ("didn't even make 30", "in a
-# box") and "no offence", which marks what comes before it as a verdict
+# what no reply keeps of a verdict when the flagged phrase was only part of it: a minimiser ("it's just a job", "not
+# that big a deal", "plenty more fish"), a comparison that minimises ("my cousin lost his leg ... and he's still up for
+# work"), sarcasm ("bit convenient", "shocker"), exasperation ("for god's sake"), scare talk ("didn't even make 30",
+# "in a box") and "no offence", which marks what comes before it as a verdict
 _VERDICT_KEPT = re.compile(
     r"\b(?:it's|its|it is|it was|that's|thats|that was|this is|he's|she's|they're|theyre) (?:just|only) "
     r"(?:a|an|one|some)\b|\b(?:not|isn't|isnt|wasn't|wasnt) (?:that|such a|a) (?:big|bad|hard|serious|complicated)\b"
@@ -610,6 +611,8 @@ def _keep_negation(text: str, sentence: str) -> str:
             return ""
         text = frame.sub(lambda f: f.group(1) + "not " + f.group(2), text)
     return text
+
+
 # what a diagnosis or a recommendation leaves in a sentence when its label or verb is not the flagged phrase
 _COMMON_CONDITION_WORDS = frozenset("add anxious depressed eating chemical classic clinical clinically condition deficient "
                                     "deficiency diagnose diagnosed diagnosis disorder disorders".split())
@@ -624,7 +627,8 @@ def _verdict_remnant() -> re.Pattern:
         r"\bput(?:ting)? (?:money|my house|my life|a tenner) on\b"
         r"|\b(?:it's|its|it is|that's|thats|that is|they're|theyre|they are|is|are)\s+(?:(?:honestly|really|just|by far|"
         r"definitely|always)\s+)*(?:the|your) (?:best|only) (?:thing|option|bet|way)\b(?![^.?!]*\?)"
-        r"|\bway better than\b(?![^.?!]*\?)|\b(?:it'd|itd|it would|it will|it'll) be the same for (?:you|u)\b|\bis what's (?:\w+ing)\b|\b(?:that's|thats|that is|it's|its|it is|this is) (?:(?:a|an|your|the|"
+        r"|\bway better than\b(?![^.?!]*\?)|\b(?:it'd|itd|it would|it will|it'll) be the same for (?:you|u)\b"
+        r"|\bis what's (?:\w+ing)\b|\b(?:that's|thats|that is|it's|its|it is|this is) (?:(?:a|an|your|the|"
         r"classic|textbook|proper|typical|pure|just|definitely|clearly|obviously|basically)\s+)*(?:mood |manic |bipolar |"
         r"psychotic |depressive )?(?:cycle|episode|relapse|withdrawal|syndrome|disorder|breakdown|"
         rf"{'|'.join(map(re.escape, names))})\b", re.I)
@@ -633,10 +637,11 @@ def _verdict_remnant() -> re.Pattern:
 # what a reply to a false promise must not keep: unlimited availability, the grounds of a guarantee, "you watch"
 _PROMISE_KEPT = re.compile(
     r"\b(?:any ?time|any hour|day or night|24/7|whenever|3 ?am|christmas day|(?<!can't )(?<!cannot )(?<!won't )"
-    r"(?<!can\u2019t )always (?:on|here|around|available|pick(?:s)? up|answer(?:s)?))\b|\b(?:it|they|that) always (?:does|do|works?|happens?|comes? (?:back|round|around))\b"
+    r"(?<!can\u2019t )always (?:on|here|around|available|pick(?:s)? up|answer(?:s)?))\b"
+    r"|\b(?:it|they|that) always (?:does|do|works?|happens?|comes? (?:back|round|around))\b"
     r"|\byou watch\b|\bcount on me\b|\bpractically (?:everyone|everybody|always)\b|\bno doubt\b|\bguaranteed?\b"
-    r"|\btrust me\b|\bmark my words\b|\bcourse (?:you|u|he|she|they) (?:will|do|does)\b|\b(?:everyone|everybody) (?:gets?|does) (?:it|them|"
-    r"through|approved)\b", re.I)
+    r"|\btrust me\b|\bmark my words\b|\bcourse (?:you|u|he|she|they) (?:will|do|does)\b"
+    r"|\b(?:everyone|everybody) (?:gets?|does) (?:it|them|through|approved)\b", re.I)
 # ... outside the honest limit the reply itself states ("I can't be there day or night, but ...")
 _HONEST_LIMIT = re.compile(r"\bI (?:can't|can\u2019t|cannot|won't|won\u2019t) [^,.;!?]*", re.I)
 # "there's no way they can evict you": the clause a rewrite must not state without its "no way"
