@@ -28,6 +28,7 @@ import numpy as np
 
 from coach import taxonomy
 from coach.model import lexicon as L
+from coach.suggest.content import AVAILABILITY, RECOMMENDING, STOP
 
 
 @dataclass(frozen=True)
@@ -315,8 +316,6 @@ def repeats_phrase(text: str, phrase: str) -> bool:
     >>> repeats_phrase("Honestly, you need to think.", "You need to"), repeats_phrase("What do you want?", "you")
     (True, False)
     """
-    from coach.suggest.content import STOP
-
     words = _WORD.findall(phrase.lower())
     if len(words) < 2 and all(w in STOP for w in words):
         return False
@@ -467,6 +466,7 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
             continue
         phrase = sentence[start:end]
         threat = _threat_condition(sentence)
+        no_way = [m.group(1) for m in _NO_WAY.finditer(sentence)] if label == "false_promise" else []
         seen, keep = set(), []
         others = [(s, e, rest[0]) if rest else (s, e, labels[(sentence, s, e)]) if (sentence, s, e) in labels
                   else (s, e) for s, e, *rest in avoid if (s, e) != (start, end)]
@@ -506,8 +506,7 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
                 key = text.lower()
             if c.source == "rewrite" and label == "false_promise" and (
                     _PROMISE_KEPT.search(_HONEST_LIMIT.sub("", c.text)) or any(
-                    keeps_words(c.text, m.group(1)) and not re.search(r"\bno way\b", c.text, re.I)
-                    for m in _NO_WAY.finditer(sentence))):
+                    keeps_words(c.text, clause) and not re.search(r"\bno way\b", c.text, re.I) for clause in no_way)):
                 continue  # unlimited availability or a guarantee's grounds kept beside the reply ("You can message me
                 # any time, literally any hour. I can't promise ...", "... It always does for people who try as hard as
                 # you.", "You watch."), or "there's no way they can evict you" turned into "They can evict you ..."
@@ -588,6 +587,16 @@ _OR_DONT_BOTHER = re.compile(r",?\s+or\s+(?:(?:else|honestly|just|seriously|like
 _NOT_A_STEP = frozenset("you u one more need have worry problem way doubt".split())
 
 
+@lru_cache(maxsize=4096)  # asked once for each candidate reply to the same sentence
+def _negated_steps(sentence: str) -> tuple[str, ...]:
+    """The verbs ``sentence`` orders not to do ("Don't tell him, just go." -> ("tell",)).
+
+    >>> _negated_steps("Don't tell him, just go."), _negated_steps("if u dont bring the stubs by friday")
+    (('tell',), ())
+    """
+    return tuple(v for m in _NEGATED_STEP.finditer(sentence) if (v := m.group(1).lower()) not in _NOT_A_STEP)
+
+
 def _keep_negation(text: str, sentence: str) -> str:
     """``text`` with "not" put back before each step it proposes that ``sentence`` orders not to take; "" when one
     such step cannot take it (no gerund after the proposal frame).
@@ -599,9 +608,8 @@ def _keep_negation(text: str, sentence: str) -> str:
     >>> _keep_negation("What are your thoughts on putting it off?", "No putting it off.")
     'What are your thoughts on not putting it off?'
     """
-    for m in _NEGATED_STEP.finditer(sentence):
-        verb = m.group(1).lower()
-        if verb in _NOT_A_STEP or not keeps_words(text, verb, every_word=True):
+    for verb in _negated_steps(sentence):
+        if not keeps_words(text, verb, every_word=True):
             continue
         stem = re.escape(verb[:4] if len(verb) >= 4 else verb)
         frame = re.compile(rf"(\b(?:how (?:would|do) you feel about|what are your thoughts on) )({stem}\w*ing\b)", re.I)
@@ -620,13 +628,10 @@ _COMMON_CONDITION_WORDS = frozenset("add anxious depressed eating chemical class
 
 @lru_cache(maxsize=1)
 def _verdict_remnant() -> re.Pattern:
-    from coach.model import lexicon as L
-
     names = sorted((w for w in L.DIAGNOSIS if w.isalpha() and w not in _COMMON_CONDITION_WORDS), key=len, reverse=True)
     return re.compile(
         r"\bput(?:ting)? (?:money|my house|my life|a tenner) on\b"
-        r"|\b(?:it's|its|it is|that's|thats|that is|they're|theyre|they are|is|are)\s+(?:(?:honestly|really|just|by far|"
-        r"definitely|always)\s+)*(?:the|your) (?:best|only) (?:thing|option|bet|way)\b(?![^.?!]*\?)"
+        rf"|(?:{RECOMMENDING.pattern})(?![^.?!]*\?)"
         r"|\bway better than\b(?![^.?!]*\?)|\b(?:it'd|itd|it would|it will|it'll) be the same for (?:you|u)\b"
         r"|\bis what's (?:\w+ing)\b|\b(?:that's|thats|that is|it's|its|it is|this is) (?:(?:a|an|your|the|"
         r"classic|textbook|proper|typical|pure|just|definitely|clearly|obviously|basically)\s+)*(?:mood |manic |bipolar |"
@@ -634,10 +639,10 @@ def _verdict_remnant() -> re.Pattern:
         rf"{'|'.join(map(re.escape, names))})\b", re.I)
 
 
-# what a reply to a false promise must not keep: unlimited availability, the grounds of a guarantee, "you watch"
+# what a reply to a false promise must not keep: the unlimited availability it offered (the content measure's own
+# definition, which no reply is asked to keep either), the grounds of a guarantee, "you watch"
 _PROMISE_KEPT = re.compile(
-    r"\b(?:any ?time|any hour|day or night|24/7|whenever|3 ?am|christmas day|(?<!can't )(?<!cannot )(?<!won't )"
-    r"(?<!can\u2019t )always (?:on|here|around|available|pick(?:s)? up|answer(?:s)?))\b"
+    rf"{AVAILABILITY.pattern}"
     r"|\b(?:it|they|that) always (?:does|do|works?|happens?|comes? (?:back|round|around))\b"
     r"|\byou watch\b|\bcount on me\b|\bpractically (?:everyone|everybody|always)\b|\bno doubt\b|\bguaranteed?\b"
     r"|\btrust me\b|\bmark my words\b|\bcourse (?:you|u|he|she|they) (?:will|do|does)\b"

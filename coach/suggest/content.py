@@ -145,9 +145,9 @@ RULE_TAGS = re.compile(
     # the other half of an ultimatum that withdraws the supporter ("... or honestly don't bother calling me"), or the
     # sanction the supporter will carry out ("... and I'm letting your psychiatrist know")
     r"\bor\s+(?:(?:else|honestly|just|seriously)\s+)*(?:don't|dont|do not) (?:even )?bother\b(?:\s+[\w']+){0,4}|"
-    r"\b(?:and|or|otherwise|or else)\s+(?:i'm|im|i am|i'll|ill|i will|i'm gonna|im gonna|i'm going to)\s+(?:have to\s+)?"
-    r"(?:telling|letting|reporting|ringing|calling|flagging|writing|taking (?:you|u) off|tell|let|report|ring|call|flag|"
-    r"write|take (?:you|u) off)\b(?:\s+[\w']+){0,4}",
+    r"\b(?:and|or|otherwise|or else)\s+(?:i'm|im|i am|i'll|ill|i will|i'm gonna|im gonna|i'm going to)\s+"
+    r"(?:have to\s+)?(?:telling|letting|reporting|ringing|calling|flagging|writing|taking (?:you|u) off|tell|let|"
+    r"report|ring|call|flag|write|take (?:you|u) off)\b(?:\s+[\w']+){0,4}",
     re.I)
 
 
@@ -168,13 +168,15 @@ VOUCHING = re.compile(
 AVAILABILITY = re.compile(
     r"\b(?:(?:you|u) can )?(?:call|text|ring|message|phone|reach|msg) (?:me|this number|us)\b(?:[\w' ]{0,20}?)"
     r"\b(?:any ?time|whenever|any hour|day or night|24/7)\b|\b(?:i'll|ill|i will) (?:always )?(?:answer|pick up)"
-    r"(?:,? always)?\b|\bany ?time\b|\bany hour\b|\bday or night\b|\bwhenever\b|\b24/7\b", re.I)
+    r"(?:,? always)?\b|\bany ?time\b|\bany hour\b|\bday or night\b|\bwhenever\b|\b24/7\b|\b3 ?am\b|\bchristmas day\b|"
+    r"\balways (?:on|here|around|available|picks? up|answers?)\b", re.I)
 
 
 # The frame that recommends a treatment as the answer ("it's the best thing for combat nightmares", "that's the only
 # option for you"): the diagnosis's own words (the codebook's "The gum would be the best option for you").
-RECOMMENDING = re.compile(r"\b(?:it's|its|that's|thats|it is|that is|is|would be|'s) (?:the|ur|your) (?:best|only|right) "
-                          r"(?:thing|option|way|bet|choice|one|stuff)\b", re.I)
+RECOMMENDING = re.compile(r"\b(?:it's|its|that's|thats|it is|that is|they're|theyre|they are|is|are|would be|'s)\s+"
+                          r"(?:(?:honestly|really|just|by far|definitely|always)\s+)*(?:the|ur|your) "
+                          r"(?:best|only|right) (?:thing|option|way|bet|choice|one|stuff)\b", re.I)
 
 
 # each concern's own formulas, which are not content to keep
