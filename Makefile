@@ -49,7 +49,9 @@ lint: install-dev
 corpus:
 	$(BIN)/python -m coach.corpus build
 
+# Training fine-tunes the sentence encoder with PyTorch: the train extra (not needed to score).
 model: install corpus
+	$(BIN)/pip install -q -e '.[train]'
 	$(BIN)/coach train && $(BIN)/coach evaluate
 
 bench: install

@@ -6,7 +6,9 @@ baseline (machines are noisy, so every figure is read in this process, against t
 
 1. bare spaCy: blank English tokenizer + sentencizer (the baseline, 1.0);
 2. the classifier's scores alone (``SessionModel.predict_proba`` on the texts: the n-gram and cue features the
-   corpus-and-model issue asks for, and the linear models), no evidence spans, no codebook rules, no alternatives;
+   corpus-and-model issue asks for and the linear models, blended with the fine-tuned encoder), no evidence spans,
+   no codebook rules, no alternatives; then its two parts apart: the linear models' scores (features and weights)
+   and the encoder's logits (ONNX Runtime);
 3. the ``coach score`` scorer without alternatives (``--no-suggestions``);
 4. the ``coach score`` scorer as shipped (with the best alternative per utterance).
 
@@ -60,6 +62,8 @@ def main() -> None:
     stages = [
         ("bare spaCy (blank en + sentencizer)", lambda: list(nlp.pipe(texts, batch_size=256))),
         ("classifier scores alone", lambda: model.predict_proba(texts)),
+        ("  of which: linear models' scores", lambda: model._linear().predict_proba(texts)),
+        *([("  of which: encoder logits", lambda: model.encoder.logits(texts))] if model.encoder else []),
         ("coach score --no-suggestions", lambda: scored(lean)),
         ("coach score (with alternatives)", lambda: scored(full)),
     ]

@@ -26,6 +26,7 @@ from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import FeatureUnion, Pipeline
 
 from coach.model.compact import CompactTfidfVectorizer as TfidfVectorizer
+from coach.model.encoder import blend
 from coach.model.features import CueFeatures, SpanText, as_text, char_text, shape_ngrams, word_ngrams
 from coach.model.spans import SpanTagger
 
@@ -107,8 +108,10 @@ class SessionModel(BaseEstimator):
     """
 
     def __init__(self, labels=(), C: float = 16.0, char_max_features: int = 60000,
-                 word_max_features: int = 60000, cv: int = 5, window: int = 24, stride: int = 12):
+                 word_max_features: int = 60000, cv: int = 5, window: int = 24, stride: int = 12,
+                 encoder_weight: float = 0.5):
         self.labels = labels
+        self.encoder_weight = encoder_weight
         self.C = C
         self.char_max_features = char_max_features
         self.word_max_features = word_max_features
@@ -180,6 +183,8 @@ class SessionModel(BaseEstimator):
             return proba, best
         w_texts, owner, offs, _, _ = self._windowed(texts)
         wp = self._linear().predict_proba(w_texts)
+        if self.encoder is not None:
+            wp = blend(wp, self.encoder.logits([as_text(t) for t in w_texts]), self.encoder_weight)
         for k, o in enumerate(owner):
             better = wp[k] > proba[o]
             proba[o] = np.where(better, wp[k], proba[o])
@@ -194,7 +199,20 @@ class SessionModel(BaseEstimator):
     def __getstate__(self):
         state = dict(super().__getstate__())
         state.pop("_compiled", None)  # rebuilt from the fitted pipeline on first use
+        state.pop("_encoder", None)  # its own files, beside the model file (coach.model.encoder)
         return state
+
+    @property
+    def encoder(self):
+        """The fine-tuned sentence encoder blended with the linear model, or ``None`` (linear model alone)."""
+        return self.__dict__.get("_encoder")
+
+    def attach_encoder(self, encoder) -> "SessionModel":
+        """Blend ``encoder``'s logits into every score from now on (``None`` detaches it); returns ``self``."""
+        if encoder is not None and encoder.n_labels != len(self.labels_):
+            raise ValueError(f"the encoder has {encoder.n_labels} labels, the model {len(self.labels_)}")
+        self.__dict__["_encoder"] = encoder
+        return self
 
     def _linear(self) -> "_LinearModel":
         """The fitted pipeline as one set of linear weights per feature block (built once per process)."""

@@ -1,8 +1,9 @@
 """Saving and loading the model with skops, never raw pickle.
 
 The model directory holds ``model.skops`` (the :class:`SessionModel`),
-``metadata.json`` (library versions, labels, thresholds, corpus SHA-256,
-metrics) and ``MODEL_CARD.md``. Loading passes an explicit list of trusted
+``encoder.onnx`` and ``tokenizer.json`` (the fine-tuned encoder blended with it,
+:mod:`coach.model.encoder`), ``metadata.json`` (library versions, labels,
+thresholds, corpus and encoder SHA-256, metrics) and ``MODEL_CARD.md``. Loading passes an explicit list of trusted
 types: anything else in the file is refused.
 """
 
@@ -65,10 +66,27 @@ def model_dir(path: str | os.PathLike | None = None) -> Path:
 
 
 def save(model, directory: str | os.PathLike, metadata: dict) -> Path:
+    """Write the model file, its attached encoder's files (with their SHA-256 in the metadata) and the metadata."""
+    import shutil
+
     import skops.io as sio
+
+    from coach.model import encoder as enc_mod
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
+    metadata = dict(metadata)
+    enc = getattr(model, "encoder", None)
+    if enc is not None:
+        digests = {}
+        for src in (enc.onnx_path, enc.tokenizer_path):
+            dst = directory / src.name
+            if src.resolve() != dst.resolve():
+                shutil.copyfile(src, dst)
+            digests[src.name] = enc_mod.sha256(dst)
+        metadata["encoder"] = dict(metadata.get("encoder") or {}, sha256=digests)
+    else:
+        metadata.pop("encoder", None)
     # deflated: the packed vocabularies and weight arrays shrink to about half, and skops reads it as it is
     sio.dump(model, directory / MODEL_FILE, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     (directory / META_FILE).write_text(json.dumps(metadata, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -132,5 +150,12 @@ def _load_file(directory: str | os.PathLike | None = None):
     thresholds = meta.get("thresholds")
     if thresholds:
         model.thresholds_ = {k: float(v) for k, v in thresholds.items()}
+    if meta.get("encoder"):
+        from coach.model.encoder import Encoder
+
+        try:
+            model.attach_encoder(Encoder(directory, expected=meta["encoder"].get("sha256")))
+        except ValueError as exc:
+            raise ModelError(f"{directory}: {exc}") from None
     return model
 
