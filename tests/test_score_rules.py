@@ -57,10 +57,23 @@ def _labels(nlp, text):
 
 @pytest.mark.parametrize("module,applies,label,text", [(m, f, lab, t) for m, f, lab, ts, _ in RULES for t in ts])
 def test_the_rule_takes_off_what_the_model_alone_would_flag(nlp, model, module, applies, label, text):
+    """The n-gram model reads these words as the concern; the rule keeps that reading off.
+
+    Since the fine-tuned encoder was blended in and the concern thresholds took a larger margin for text unlike ours
+    (:data:`coach.model.train.TRANSFER_MARGIN`), the blend alone keeps several of these under the threshold: the
+    rules stay for the n-gram half's misreadings, which the blend does not always outweigh (the offers here). So the
+    check is that the n-gram half alone clears the threshold dev would set without that margin."""
+    from coach.model.train import TRANSFER_MARGIN
+
     assert applies(text)
     assert label not in _labels(nlp, text)
     j = list(model.labels_).index(label)
-    assert model.predict_proba([text])[0, j] >= model.thresholds_[label]  # ... so the rule is what keeps it off
+    encoder = model.encoder
+    try:
+        ngram_alone = model.attach_encoder(None).predict_proba([text])[0, j]
+    finally:
+        model.attach_encoder(encoder)
+    assert ngram_alone >= model.thresholds_[label] - TRANSFER_MARGIN  # ... so the n-gram half reads the concern
 
 
 @pytest.mark.parametrize("module,applies,label,text", [(m, f, lab, t) for m, f, lab, _, ts in RULES for t in ts])
@@ -119,6 +132,15 @@ FORMS = [
                     "We'll set you some targets and I'll check you actually hit them."],
      ["If you tell me you're in danger I'll have to call someone, and I'd tell you first.",
       "What would you like to aim for this week?"]),
+    ("judgment", ["Keep drinking every night and you'll end up like the blokes outside the bookies.",
+                  "carry on like that n ur gonna end up in a box m8"],
+     ["If you keep missing shifts you'll end up losing the job, so what would help you get there?",
+      "So you're scared that if you keep using you'll end up back inside.",
+      "I kept drinking and I ended up in a cell."]),
+    ("power_over", ["You'll need to come to group on Mondays if you want to keep your bed.",
+                    "if u wanna stay on the programme ur gonna have to show up on time"],
+     ["I'm on till nine if you want to keep talking.", "Ask them for a copy if you want to keep one.",
+      "Your landlord said if you want to keep the flat you have to fix the window."]),
 ]
 
 

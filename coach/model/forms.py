@@ -14,7 +14,13 @@ and "goal" are the words of person-driven questions, "I'll have to" is the hones
 - ``power_over``, a target set for the person and checked: "We'll set you a goal and check that you actually did
   it."
 
-Four more came from the misses of the thirteenth probe, in forms the codebook names (ultimatums, deciding for the
+Two more came with the fine-tuned encoder, whose reading of them was weaker than the n-gram model's: scare talk
+about where a habit ends, which moralises (codebook: "scare tactics that moralize"; "keep drinking like this and
+ull end up dead or in a cell", "Carry on like this and you'll end up like the lads outside the Spar"; not "you'll
+end up losing the job", a consequence stated, nor a fear of the person's reflected back), and an ultimatum dressed
+as a wish, which the encoder reads as the person's choice: a place or privilege put at a price ("Text me every night if you want to keep your place in the
+group.", "If you want to stay in the group you'll have to post once a week"; not "I'm here if you want to keep
+talking"). Four more came from the misses of the thirteenth probe, in forms the codebook names (ultimatums, deciding for the
 person, labelling, sarcasm): a sanction on "one more" ("One more no-show and you're off the list"), the person's
 steps announced as the plan (the codebook's "So the plan is you're going to quit.", "here's the plan: first thing
 Monday you ring ...", "what we'll do is you'll ring your sponsor tonight"; not "the plan you came up with"), "you
@@ -27,7 +33,8 @@ verdict affirms nothing, a sentence in a ``judgment`` form needs three times the
 sanction may be said in one breath with praise, and keeps it).
 
 Across the 36,234 sentences of the corpus and probes 1-13 the forms match 60 (35 in the corpus, 25 in the probes),
-and every one carries the label; with the model alone the five codebook examples were missed, and on the probes
+and every one carries the label (the two forms added later match 17 and 5 of the 37,897 sentences with probes 14
+and 15, all ``judgment`` and ``power_over``); with the model alone the five codebook examples were missed, and on the probes
 turns more are found on probe 5 (one) and probe 13 (0.806 -> 0.825 macro-F1), none lost.
 
 >>> [form(t) for t in ["That was a really bad decision.", "Honestly that's a daft idea, mate.",
@@ -37,6 +44,9 @@ turns more are found on probe 5 (one) and probe 13 (0.806 -> 0.825 macro-F1), no
 'power_over'
 >>> form("If you're in danger I'll have to call someone.") is None
 True
+>>> [form(t) for t in ["Text me every night if you want to keep your place in the group.",
+...                    "I'm here till ten if you want to keep talking."]]
+['power_over', None]
 """
 
 from __future__ import annotations
@@ -85,6 +95,16 @@ _FORMS = (
         r"|\bwhat (?:we'll|we will|we're gonna|we are going to|you'll|you will|you're gonna|you're going to|"
         r"we're doing|you're doing)(?: do)? is,?\s+(?:(?:um|uh|like|so|right|\w+),?\s+)?(?:you|u|ur|you'll|youll|"
         r"you're|youre)\b", re.I)),
+    ("judgment", re.compile(  # scare talk about where a habit ends: "keep drinking like this and ull end up dead"
+        r"\b(?:keep|carry on|go on)\b[^.?!]{0,40}?\b(?:you'll|youll|u'll|ull|you will|you're gonna|youre gonna|"
+        r"ur gonna|you are going to|you're going to)\s+(?:(?:end up|wind up)\b(?!\s+\w+ing\b)|be dead\b|die\b)"
+        r"[^.?!]*",  # the evidence runs to the sentence's end: where it ends is the scare, not a topic to ask about
+        re.I)),
+    ("power_over", re.compile(  # a price on the person's place: "Text me every night if you want to keep your place."
+        r"\bif (?:you|u) (?:still )?(?:want|wanna|'d like|would like) (?:to )?(?:keep (?:(?:your|ur|the|this|that|a)"
+        r"\s+)?(?:place|spot|seat|bed|room|flat|house|home|tenancy|job|kids|children|benefits|script|take-?homes|key|"
+        r"placement)\b|stay (?:in|on|at|with) (?:(?:the|this|our|my)\s+)?(?:group|house|programme|program|list|unit|"
+        r"service|project|scheme|shelter|hostel|team|course|place|bed|room|residence|rehab)\b)", re.I)),
     ("power_over", re.compile(  # a target set for the person, and checked
         r"\b(?:we'll|we will|we're gonna|we are going to|I'll|I will|ill|I'm gonna|im gonna) (?:set|give) (?:you|u) "
         r"(?:a |some )?(?:goal|target)s?\b|\bcheck (?:that|if|whether) (?:you|u) (?:(?:actually|really)\s+)?"
@@ -95,7 +115,10 @@ _FORMS = (
 # a form reported from someone else is theirs, not the supporter's (decision rule 4): "your coach said one more
 # positive test and you're off the team"
 _REPORTED_BEFORE = re.compile(r"\b(?!I\b)\w+\s+(?:(?:always|just|once|also)\s+)?(?:said|says|told (?:you|u|me)|"
-                              r"tells (?:you|u)|wrote|warned|reckons)\b", re.I)
+                              r"tells (?:you|u)|wrote|warned|reckons)\b"
+                              # ... and so is a fear reflected back: "you're scared that if you keep using you'll die"
+                              r"|\b(?:you're|youre|you are|ur|u r|you)\s+(?:really\s+|so\s+)?(?:scared|afraid|"
+                              r"worried|terrified|frightened|panicking|worry|fear)\b", re.I)
 
 
 def _match(pattern: re.Pattern, text: str):
