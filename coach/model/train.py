@@ -1,7 +1,8 @@
 """``coach train``: fit the classifier and span tagger on the corpus, tune thresholds on dev, save.
 
 The model is fitted on the ``train`` split (plus any ``--extra`` files of
-reviewed findings in corpus format); thresholds are tuned on ``dev`` for
+reviewed findings in corpus format), and the sentence encoder fine-tuned on the
+same windows (:mod:`coach.model.finetune`; ``--no-encoder`` skips it); thresholds are tuned on ``dev`` for
 precision (F0.5 for concerns: a false flag costs a trainee's trust); ``test``
 is left for ``coach evaluate``.
 """
@@ -9,6 +10,7 @@ is left for ``coach evaluate``.
 from __future__ import annotations
 
 import platform
+import tempfile
 import time
 from pathlib import Path
 
@@ -32,7 +34,7 @@ def fbeta(y_true: np.ndarray, y_pred: np.ndarray, beta: float) -> tuple[float, f
     return p, r, f
 
 
-TRANSFER_MARGIN = 0.05  # added to each concern's dev threshold: see tune_thresholds
+TRANSFER_MARGIN = 0.15  # added to each concern's dev threshold: see tune_thresholds
 
 
 def tune_thresholds(y: np.ndarray, proba: np.ndarray, labels: list[str], min_precision: float = 0.9,
@@ -48,7 +50,11 @@ def tune_thresholds(y: np.ndarray, proba: np.ndarray, labels: list[str], min_pre
     where far fewer turns carry a concern than in our sets, pay for each false alarm with more precision. 0.05
     had the best mean macro-F1 of 0, 0.05, 0.10 and 0.15 on probes 1-6 re-weighted to one concern turn in five
     (0.841 -> 0.852; any-concern precision 0.824 -> 0.856; as measured, macro-F1 0.892 -> 0.893), and was then
-    checked on probes 7 and 8 and the challenge set.
+    checked on probes 7 and 8 and the challenge set. With the fine-tuned encoder blended in, the same rule was
+    applied again to 0, 0.05, 0.10, 0.15 and 0.20, and picked 0.15 (re-weighted macro-F1 on probes 1-6 0.866,
+    0.872, 0.879, 0.887, 0.882; any-concern precision at one concern turn in five 0.837, 0.859, 0.889, 0.922,
+    0.935); over all fifteen probes 0.15 is best too (0.854, 0.859, 0.863, 0.865, 0.859), at a cost of 0.008
+    macro-F1 as measured (0.893 -> 0.885) for 0.052 precision at one in five (0.867 -> 0.919).
     """
     out = {}
     grid = np.round(np.arange(0.20, 0.96, 0.01), 2)
@@ -74,12 +80,25 @@ def library_versions() -> dict[str, str]:
     import skops
     import spacy
 
-    return {"python": platform.python_version(), "scikit-learn": sklearn.__version__, "spacy": spacy.__version__,
-            "skops": skops.__version__, "numpy": np.__version__}
+    out = {"python": platform.python_version(), "scikit-learn": sklearn.__version__, "spacy": spacy.__version__,
+           "skops": skops.__version__, "numpy": np.__version__}
+    for name in ("onnxruntime", "tokenizers", "torch", "transformers"):
+        try:
+            out[name] = __import__(name).__version__
+        except ImportError:
+            pass
+    return out
+
+
+ENCODER_CHECK = ["You need to call your sponsor tonight.", "That's classic PTSD.", "I promise it'll all work out.",
+                 "What would you like to do next?", "honestly hun what were you thinking going round there"]
 
 
 def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
-          out_dir: Path | None = None, C: float = 16.0, log=print) -> tuple[SessionModel, dict]:
+          out_dir: Path | None = None, C: float = 16.0, encoder: bool = True,
+          log=print) -> tuple[SessionModel, dict]:
+    """Fit the linear model on the train split, then (with ``encoder``) fine-tune the sentence encoder on the same
+    windows (:mod:`coach.model.finetune`); tune the thresholds on dev with both blended; save to ``out_dir``."""
     labels = list(LABELS)
     rows = corpus_mod.load(corpus_path)
     extra_rows = []
@@ -93,6 +112,17 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
     units = sentence_units(train_rows, labels)
     model = SessionModel(labels=tuple(labels), C=C).fit(units.texts, units.matrix(), units.spans)
     log(f"fitted on {len(units.texts)} sentences in {time.time() - t0:.0f}s")
+    encoder_meta = None
+    if encoder:
+        from coach.model import finetune
+        from coach.model.features import as_text
+
+        w_texts, _, _, w_y, _ = model._windowed(units.texts, units.spans)
+        enc_dir = Path(out_dir) if out_dir is not None else Path(tempfile.mkdtemp(prefix="coach-encoder-"))
+        model.attach_encoder(finetune.finetune([as_text(t) for t in w_texts], np.asarray(w_y), enc_dir, log=log))
+        encoder_meta = {**finetune.RECIPE, "weight": model.encoder_weight, "n_windows": len(w_texts),
+                        "check": {"texts": ENCODER_CHECK,
+                                  "logits": model.encoder.logits(ENCODER_CHECK).round(4).tolist()}}
 
     dev = parts["dev"]
     dev_proba = utterance_scores(model, dev)  # as the pipeline scores them
@@ -111,13 +141,17 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
                    "extra_sha256": corpus_mod.sha256_of(paths[1:]) if extra else None,
                    "n_train_utterances": len(train_rows), "n_train_sentences": len(units.texts)},
         "hyperparameters": {"C": C, "char_ngrams": [2, 5], "word_ngrams": [1, 3], "shape_ngrams": [2, 4], "calibration": "sigmoid, cv=5",
-                            "classifier": "mean logit of LR and NB-LR", "window_tokens": model.window,
+                            "classifier": "mean logit of LR and NB-LR" + (
+                                f", blended in logit space with the fine-tuned encoder (weight "
+                                f"{model.encoder_weight})" if encoder else ""), "window_tokens": model.window,
                             "window_stride": model.stride,
                             "threshold_rule": f"max dev F1 with precision >= 0.90, +{TRANSFER_MARGIN:.2f} for concerns",
                             "threshold_margin": TRANSFER_MARGIN},
         "libraries": library_versions(),
         "metrics": {},
     }
+    if encoder_meta:
+        metadata["encoder"] = encoder_meta
     if out_dir is not None:
         io.save(model, out_dir, metadata)
         log(f"saved {Path(out_dir) / io.MODEL_FILE}")

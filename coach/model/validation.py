@@ -142,8 +142,15 @@ PROBES = (
      "400 turns written the same way, while this stop's codebook forms were drawn, by four authors who saw no corpus "
      "section or probe; every turn coded a second time blind by two coders (`probe14_coding.jsonl`; kappa "
      "0.965-1.000, four disagreements adjudicated, each with its reason); used for nothing but measuring the shipped "
-     "model with every rule (macro-F1 0.850 without the codebook forms, 0.853 with them): the freshest estimate "
-     "here"),
+     "model with every rule (macro-F1 0.850 without the codebook forms, 0.853 with them), then one of the fifteen "
+     "probes that judged the fine-tuned encoder (0.853 with the linear model alone)"),
+    (corpus_mod.CORPUS_DIR / "probe15.jsonl",
+     "399 turns written the same way, at the start of the stop that added the fine-tuned encoder, by four authors "
+     "who saw no corpus section or probe; every turn coded a second time blind by two coders "
+     "(`probe15_coding.jsonl`; kappa 0.988-1.000, one disagreement adjudicated with its reason; one stock question "
+     "dropped as a near-duplicate of a corpus utterance); read with the "
+     "linear model alone (macro-F1 0.856, any-concern precision 0.960) and, like every probe, with the encoder "
+     "blended in; no rule, section or setting was drawn from its turns"),
 )
 
 
