@@ -1,1 +1,2 @@
-"""The classifier: features, training, evaluation and safe persistence."""
+"""The classifier: n-gram features, the fine-tuned sentence encoder blended with them, training, evaluation and
+safe persistence."""

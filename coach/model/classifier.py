@@ -104,7 +104,10 @@ def build_pipeline(C: float = 16.0, char_max_features: int = 60000, word_max_fea
 class SessionModel(BaseEstimator):
     """Multi-label sentence classifier with precision-tuned thresholds and an evidence-span tagger.
 
-    ``fit(texts, Y, spans)``: ``Y`` is an (n, n_labels) 0/1 matrix; ``spans[i]`` lists (label, start, end).
+    ``fit(texts, Y, spans)``: ``Y`` is an (n, n_labels) 0/1 matrix; ``spans[i]`` lists (label, start, end). ``fit``
+    trains the n-gram model; the fine-tuned sentence encoder (:mod:`coach.model.encoder`) is trained apart
+    (:mod:`coach.model.finetune`) and attached with :meth:`attach_encoder`, after which every window's score is the
+    two models' logits blended with weight ``encoder_weight``.
     """
 
     def __init__(self, labels=(), C: float = 16.0, char_max_features: int = 60000,

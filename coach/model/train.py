@@ -10,6 +10,7 @@ is left for ``coach evaluate``.
 from __future__ import annotations
 
 import platform
+import shutil
 import tempfile
 import time
 from pathlib import Path
@@ -118,7 +119,8 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
         from coach.model.features import as_text
 
         w_texts, _, _, w_y, _ = model._windowed(units.texts, units.spans)
-        enc_dir = Path(out_dir) if out_dir is not None else Path(tempfile.mkdtemp(prefix="coach-encoder-"))
+        # a scratch directory, so the model being replaced stays whole until io.save writes the new one beside it
+        enc_dir = Path(tempfile.mkdtemp(prefix="coach-encoder-"))
         model.attach_encoder(finetune.finetune([as_text(t) for t in w_texts], np.asarray(w_y), enc_dir, log=log))
         encoder_meta = {**finetune.RECIPE, "weight": model.encoder_weight, "n_windows": len(w_texts),
                         "check": {"texts": ENCODER_CHECK,
@@ -153,6 +155,12 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
     if encoder_meta:
         metadata["encoder"] = encoder_meta
     if out_dir is not None:
-        io.save(model, out_dir, metadata)
+        io.save(model, out_dir, metadata)  # copies the encoder's files in, with their SHA-256
+        if encoder:
+            from coach.model.encoder import Encoder
+
+            scratch = model.encoder.onnx_path.parent
+            model.attach_encoder(Encoder(out_dir))
+            shutil.rmtree(scratch, ignore_errors=True)
         log(f"saved {Path(out_dir) / io.MODEL_FILE}")
     return model, metadata
