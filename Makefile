@@ -46,16 +46,24 @@ test: install-dev system-deps
 lint: install-dev
 	$(BIN)/ruff check coach tests app.py benchmarks
 
-corpus:
+corpus: install
 	$(BIN)/python -m coach.corpus build
 
-# Training fine-tunes the sentence encoder with PyTorch: the train extra (not needed to score).
-model: install corpus
-	$(BIN)/pip install -q -e '.[train]'
-	$(BIN)/coach train && $(BIN)/coach evaluate
+# Training fine-tunes the sentence encoder with PyTorch: the train extra, in a venv of its own (.venv-train), because
+# spaCy's thinc imports PyTorch whenever it is installed, which would cost every scoring process some 250 MB and
+# seconds of start-up.
+TRAIN_BIN := .venv-train/bin
+$(TRAIN_BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv .venv-train
+	$(TRAIN_BIN)/python -m pip install -q --upgrade pip
+	$(TRAIN_BIN)/pip install -q -e '.[train]'
+	touch $@
+
+model: corpus $(TRAIN_BIN)/.installed
+	$(TRAIN_BIN)/coach train && $(TRAIN_BIN)/coach evaluate
 
 bench: install
 	$(BIN)/python benchmarks/throughput.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) .venv-train build *.egg-info .pytest_cache
