@@ -19,7 +19,6 @@ are data (a protobuf graph of standard operators), not code.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 
@@ -33,11 +32,10 @@ MAX_TOKENS = 128  # word pieces per window; a window is at most 24 words
 
 
 def sha256(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
+    """The file's SHA-256, as :func:`coach.corpus.sha256_of` reads the corpus's."""
+    from coach.corpus import sha256_of
+
+    return sha256_of([path])
 
 
 def logit(p: np.ndarray) -> np.ndarray:
