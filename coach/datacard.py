@@ -163,7 +163,9 @@ disagreement adjudicated; two stock turns dropped for the same reason) and `corp
 same way; `probe13_coding.jsonl`: the codings agreed on every label of every turn) and `corpora/probe14.jsonl` (400
 turns the same way; `probe14_coding.jsonl`: kappa 0.965-1.000, four disagreements adjudicated) and `corpora/probe15.jsonl`
 (399 turns the same way; `probe15_coding.jsonl`: kappa 0.988-1.000, one disagreement adjudicated; one stock question
-dropped because, written independently, it came out nearly word for word as a corpus utterance). The model card
+dropped because, written independently, it came out nearly word for word as a corpus utterance) and
+`corpora/probe16.jsonl` (399 turns the same way; `probe16_coding.jsonl`: kappa 0.977-1.000, four disagreements
+adjudicated; one stock question dropped for the same reason). The model card
 reports all of them.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then

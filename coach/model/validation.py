@@ -66,7 +66,8 @@ def _by_style(model, rows: list[dict]) -> dict:
 # decided that those wait outside the corpus too, and its false alarms led to more rules; the twelfth (second-coded)
 # measured the model with all of them; the thirteenth (second-coded, written after the last rule) measured it again
 # and judged AL-AM a second time, then four forms it missed became codebook rules; the fourteenth (second-coded,
-# written meanwhile) measured the model with them.
+# written meanwhile) measured the model with them; the fifteenth (second-coded) judged the fine-tuned encoder; the
+# sixteenth (second-coded, written after it shipped) measured the blend.
 PROBES = (
     (corpus_mod.CORPUS_DIR / "probe.jsonl",
      "400 turns (200 with no concern, 200 with one) in counselling-transcript, peer-session, forum and text-line "
@@ -151,6 +152,12 @@ PROBES = (
      "dropped as a near-duplicate of a corpus utterance); read with the "
      "linear model alone (macro-F1 0.856, any-concern precision 0.960) and, like every probe, with the encoder "
      "blended in; no rule, section or setting was drawn from its turns"),
+    (corpus_mod.CORPUS_DIR / "probe16.jsonl",
+     "399 turns written the same way, at the start of the stop after the encoder was added, by four authors who saw "
+     "no corpus section or probe; every turn coded a second time blind by two coders (`probe16_coding.jsonl`; kappa "
+     "0.977-1.000, four disagreements adjudicated with their reasons; one stock question dropped as a near-duplicate "
+     "of a corpus utterance); read first with the model shipped before it (macro-F1 0.841, any-concern precision "
+     "0.973; the linear model alone 0.812 and 0.971); no rule, section or setting was drawn from its turns"),
 )
 
 
