@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from coach.model import choices, disclosure, errands, limits, offers, reflections
+from coach.model import choices, disclosure, errands, io, limits, offers, reflections
 
 # (module, its predicate, the label it discounts,
 #  sentences it is for, which the model alone flags for that label,
@@ -62,9 +62,8 @@ def test_the_rule_takes_off_what_the_model_alone_would_flag(nlp, model, module, 
     Since the fine-tuned encoder was blended in and the concern thresholds took a larger margin for text unlike ours
     (:data:`coach.model.train.TRANSFER_MARGIN`), the blend alone keeps several of these under the threshold: the
     rules stay for the n-gram half's misreadings, which the blend does not always outweigh (the offers here). So the
-    check is that the n-gram half alone clears the threshold dev would set without that margin."""
-    from coach.model.train import TRANSFER_MARGIN
-
+    check is that the n-gram half alone clears its own dev threshold (no margin; ``ngram_thresholds`` in the
+    metadata, :func:`coach.model.train.ngram_thresholds`)."""
     assert applies(text)
     assert label not in _labels(nlp, text)
     j = list(model.labels_).index(label)
@@ -73,7 +72,7 @@ def test_the_rule_takes_off_what_the_model_alone_would_flag(nlp, model, module, 
         ngram_alone = model.attach_encoder(None).predict_proba([text])[0, j]
     finally:
         model.attach_encoder(encoder)
-    assert ngram_alone >= model.thresholds_[label] - TRANSFER_MARGIN  # ... so the n-gram half reads the concern
+    assert ngram_alone >= io.read_metadata()["ngram_thresholds"][label]  # ... so the n-gram half reads the concern
 
 
 @pytest.mark.parametrize("module,applies,label,text", [(m, f, lab, t) for m, f, lab, _, ts in RULES for t in ts])

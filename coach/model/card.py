@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
+
 from coach.taxonomy import CONCERNS, LABELS
 
 NOTES_FILE = "error_notes.json"
@@ -21,11 +23,17 @@ def _table(metrics: dict, labels) -> list[str]:
     return lines
 
 
-def _prevalence_section(metrics: dict) -> list[str]:
+def trained_probes(meta: dict) -> set[str]:
+    """The probe files the encoder was fine-tuned on (not held-out estimates for this model)."""
+    return set(((meta.get("encoder") or {}).get("probes") or {}).get("files") or [])
+
+
+def _prevalence_section(metrics: dict, trained: set[str] = frozenset()) -> list[str]:
     """Any-concern precision re-weighted to sessions where fewer turns carry a concern."""
     sets = [("test split", metrics["test"])]
     sets += [("challenge set", metrics["challenge"]["all"])] if metrics.get("challenge") else []
-    sets += [(f"`{name}`", v["all"]) for name, v in (metrics.get("probes") or {}).items()]
+    sets += [(f"`{name}`" + (" (trained on)" if name in trained else ""), v["all"])
+             for name, v in (metrics.get("probes") or {}).items()]
     sets = [(n, m["any_concern"]) for n, m in sets if "false_alarm_rate" in m["any_concern"]]
     if not sets:
         return []
@@ -75,7 +83,8 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
         "(dev is written like the training corpus; on turns written apart from it the dev thresholds raise false "
         "alarms on 3-9% of no-concern turns, which costs the most precision where concerns are rare: the margin "
         "had the best macro-F1 on probes 1-6 re-weighted to one concern turn in five, 0.05 for the linear model "
-        "alone and 0.15 once the encoder was blended in, checked on all fifteen probes and the challenge set; see "
+        "alone and 0.15 once the encoder was blended in, checked on all fifteen probes and the challenge set, and "
+        "kept once the encoder learnt from probes 1-10 (the rule re-run on probes 11-13 found 0.05-0.15 tied); see "
         "'Precision when concerns are rarer'), for the strength the best F1: " +
         ", ".join(f"`{k}` {v:.2f}" for k, v in th.items()) + ".",
         "- Saved with skops (`model.skops`), loaded with an explicit trusted-type list; the encoder as ONNX "
@@ -129,11 +138,25 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
         from coach.model.validation import PROBES
 
         about = {path.name: text for path, text in PROBES}
+        trained = trained_probes(meta)
+        held = {k: v["all"] for k, v in probes.items() if k not in trained}
         out += ["", "## Fresh probes",
-                "Turns labelled at utterance level only (no spans), written for evaluation by a team member who "
-                "read no corpus section, never used for training or thresholds.", ""]
+                "Turns labelled at utterance level only (no spans), written for evaluation by team members who "
+                "read no corpus section, never used for the n-gram model or thresholds. "
+                + (f"The encoder is fine-tuned on the turns of {len(trained)} of them ("
+                   + ", ".join(f"`{n}`" for n in probes if n in trained)
+                   + "; `coach.model.train.ENCODER_PROBES`), so those read higher than text unlike ours would; "
+                   if trained else "")
+                + (f"over the {len(held)} held out (" + ", ".join(f"`{n}`" for n in held) + "), mean macro-F1 "
+                   f"{np.mean([m['macro_f1_concerns'] for m in held.values()]):.3f}, mean any-concern precision "
+                   f"{np.mean([m['any_concern']['precision'] for m in held.values()]):.3f}, at one concern turn in "
+                   f"five {np.mean([m['any_concern']['precision_at_20'] for m in held.values()]):.3f}." if held else ""),
+                ""]
         for name, by_style in probes.items():
             m = by_style["all"]
+            if name in trained:
+                about[name] = about.get(name, "").rstrip(".") + ". **The encoder is fine-tuned on this probe's " \
+                                                                 "turns: not a held-out estimate.**"
             coded = [label for label in LABELS if m[label]["support"] or m[label]["precision"]]
             note = [] if len(coded) == len(LABELS) else [
                 "Not coded in this probe (no row): " + ", ".join(f"`{x}`" for x in LABELS if x not in coded) + ".", ""]
@@ -142,7 +165,7 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
             out += [f"| {st} | {v['n']} | {v['macro_f1_concerns']:.3f} | {v['any_concern']['precision']:.3f} |"
                     for st, v in by_style.items() if st != "all"]
             out.append("")
-    out += _prevalence_section(metrics)
+    out += _prevalence_section(metrics, trained_probes(meta))
     se = metrics.get("sessions")
     if se:
         out += ["## Separating low- from high-quality helping",
@@ -213,6 +236,10 @@ def _encoder_lines(meta: dict) -> list[str]:
     return [f"- Blended, in logit space with weight {enc['weight']} (chosen on dev among 0.25, 0.5, 0.75 and 1), "
             f"with a fine-tuned sentence encoder: {enc['base']}, 22M parameters, a linear head on its mean-pooled "
             f"output, fine-tuned for {enc['epochs']} epochs on the {enc['n_windows']} training windows "
+            + (f"and {enc['probes']['n_windows']} windows of the {enc['probes']['n_turns']} turns of "
+               f"{len(enc['probes']['files'])} blind probes (each turn's label given to the window the linear model "
+               "scores highest, the turn's other windows left out of that label's loss) "
+               if (enc.get("probes") or {}).get("files") else "") +
             f"(learning rate {enc['learning_rate']}, batch {enc['batch']}, positives weighted by "
             f"{enc['pos_weight']}), exported to ONNX with {enc['quantisation']}, and run with ONNX Runtime "
             "(`coach.model.encoder`, `coach.model.finetune`). The linear model knows our corpus's words; the "

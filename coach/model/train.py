@@ -2,7 +2,8 @@
 
 The model is fitted on the ``train`` split (plus any ``--extra`` files of
 reviewed findings in corpus format), and the sentence encoder fine-tuned on the
-same windows (:mod:`coach.model.finetune`; ``--no-encoder`` skips it); thresholds are tuned on ``dev`` for
+same windows and on the first ten blind probes (:data:`ENCODER_PROBES`; :mod:`coach.model.finetune`;
+``--no-encoder`` skips it); thresholds are tuned on ``dev`` for
 precision (F0.5 for concerns: a false flag costs a trainee's trust); ``test``
 is left for ``coach evaluate``.
 """
@@ -55,7 +56,10 @@ def tune_thresholds(y: np.ndarray, proba: np.ndarray, labels: list[str], min_pre
     applied again to 0, 0.05, 0.10, 0.15 and 0.20, and picked 0.15 (re-weighted macro-F1 on probes 1-6 0.866,
     0.872, 0.879, 0.887, 0.882; any-concern precision at one concern turn in five 0.837, 0.859, 0.889, 0.922,
     0.935); over all fifteen probes 0.15 is best too (0.854, 0.859, 0.863, 0.865, 0.859), at a cost of 0.008
-    macro-F1 as measured (0.893 -> 0.885) for 0.052 precision at one in five (0.867 -> 0.919).
+    macro-F1 as measured (0.893 -> 0.885) for 0.052 precision at one in five (0.867 -> 0.919). Once the encoder
+    learnt from probes 1-10 (:data:`ENCODER_PROBES`), the rule was re-run on probes 11-13 instead: 0.871, 0.872,
+    0.873, 0.872, 0.864 for 0 to 0.20, a tie within 0.001 from 0.05 to 0.15, so 0.15 stays, the most precise of
+    the tied.
     """
     out = {}
     grid = np.round(np.arange(0.20, 0.96, 0.01), 2)
@@ -91,15 +95,63 @@ def library_versions() -> dict[str, str]:
     return out
 
 
+# Blind probes the encoder is fine-tuned on besides the training windows: turns by authors who never saw the
+# corpus, so it learns the concerns from other people's wording as well as ours. Probes 11-16 stay held out; on them
+# (never trained on) this raised mean macro-F1 from 0.865 to 0.890 with any-concern precision at one concern turn in
+# five up from 0.922 to 0.930 (margin 0.15 both; README, "What the encoder learns from the probes").
+ENCODER_PROBES = tuple(f"probe{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10))
+
+
+def turn_windows(model: SessionModel, rows: list[dict]) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """Encoder training windows from turns labelled as wholes (a probe's ``text`` and ``labels``, no spans).
+
+    The turn is cut into sentences and windows as the pipeline cuts it. A label the turn lacks is 0 in every window.
+    For a label it has, the window the linear model scores highest is 1 and the turn's other windows are left out
+    of the loss for that label (``mask`` 0): which of them carries it is not known. Returns (texts, Y, mask).
+    """
+    from coach.model.features import as_text
+
+    labels = list(model.labels_)
+    units = sentence_units([dict(r, spans=[]) for r in rows], labels)
+    w_texts, w_owner, _, _, _ = model._windowed(units.texts)
+    texts = [as_text(t) for t in w_texts]
+    scores = model._linear().predict_proba(texts) if texts else np.zeros((0, len(labels)))
+    owner = np.asarray([units.owner[k] for k in w_owner], dtype=int)
+    Y = np.zeros((len(texts), len(labels)), dtype=np.float32)
+    mask = np.ones_like(Y)
+    for i, row in enumerate(rows):
+        ks = np.flatnonzero(owner == i)
+        for j, label in enumerate(labels):
+            if label in row["labels"] and len(ks):
+                best = ks[np.argmax(scores[ks, j])]
+                mask[ks, j] = 0
+                Y[best, j], mask[best, j] = 1, 1
+    return texts, Y, mask
+
+
+def ngram_thresholds(model: SessionModel, dev: list[dict]) -> dict[str, float]:
+    """The n-gram model's own dev thresholds, scored without the encoder and with no margin: what "the n-gram model
+    reads this as a concern" means in the checks of the codebook rules (``tests/test_score_rules.py``)."""
+    encoder = model.encoder
+    try:
+        model.attach_encoder(None)
+        proba = utterance_scores(model, dev)
+    finally:
+        model.attach_encoder(encoder)
+    return tune_thresholds(utterance_matrix(dev, list(model.labels_)).astype(bool), proba, list(model.labels_),
+                           margin=0.0)
+
+
 ENCODER_CHECK = ["You need to call your sponsor tonight.", "That's classic PTSD.", "I promise it'll all work out.",
                  "What would you like to do next?", "honestly hun what were you thinking going round there"]
 
 
 def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
           out_dir: Path | None = None, C: float = 16.0, encoder: bool = True,
-          log=print) -> tuple[SessionModel, dict]:
+          encoder_probes: tuple[str, ...] = ENCODER_PROBES, log=print) -> tuple[SessionModel, dict]:
     """Fit the linear model on the train split, then (with ``encoder``) fine-tune the sentence encoder on the same
-    windows (:mod:`coach.model.finetune`); tune the thresholds on dev with both blended; save to ``out_dir``."""
+    windows and the turns of ``encoder_probes`` (:func:`turn_windows`, :mod:`coach.model.finetune`); tune the
+    thresholds on dev with both blended; save to ``out_dir``."""
     labels = list(LABELS)
     rows = corpus_mod.load(corpus_path)
     extra_rows = []
@@ -113,16 +165,26 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
     units = sentence_units(train_rows, labels)
     model = SessionModel(labels=tuple(labels), C=C).fit(units.texts, units.matrix(), units.spans)
     log(f"fitted on {len(units.texts)} sentences in {time.time() - t0:.0f}s")
+    linear_thresholds = ngram_thresholds(model, parts["dev"])
     encoder_meta = None
     if encoder:
         from coach.model import finetune
         from coach.model.features import as_text
 
         w_texts, _, _, w_y, _ = model._windowed(units.texts, units.spans)
+        texts, Y = [as_text(t) for t in w_texts], np.asarray(w_y, dtype=np.float32)
+        probe_rows = [r for name in encoder_probes for r in corpus_mod.read_jsonl(corpus_mod.CORPUS_DIR / name)]
+        p_texts, p_Y, p_mask = turn_windows(model, probe_rows)
+        log(f"encoder: {len(texts)} training windows and {len(p_texts)} windows of {len(probe_rows)} probe turns")
         # a scratch directory, so the model being replaced stays whole until io.save writes the new one beside it
         enc_dir = Path(tempfile.mkdtemp(prefix="coach-encoder-"))
-        model.attach_encoder(finetune.finetune([as_text(t) for t in w_texts], np.asarray(w_y), enc_dir, log=log))
+        model.attach_encoder(finetune.finetune(texts + p_texts, np.vstack([Y, p_Y]), enc_dir,
+                                               mask=np.vstack([np.ones_like(Y), p_mask]), log=log))
         encoder_meta = {**finetune.RECIPE, "weight": model.encoder_weight, "n_windows": len(w_texts),
+                        "probes": {"files": list(encoder_probes), "n_turns": len(probe_rows),
+                                   "n_windows": len(p_texts),
+                                   "sha256": corpus_mod.sha256_of([corpus_mod.CORPUS_DIR / n for n in encoder_probes])
+                                   if encoder_probes else None},
                         "check": {"texts": ENCODER_CHECK,
                                   "logits": model.encoder.logits(ENCODER_CHECK).round(4).tolist()}}
 
@@ -138,6 +200,7 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
         "created": time.strftime("%Y-%m-%d"),
         "labels": labels,
         "thresholds": thresholds,
+        "ngram_thresholds": linear_thresholds,
         "corpus": {"path": str(Path(corpus_path).name), "sha256": corpus_mod.sha256_of([Path(corpus_path)]),
                    "extra": [str(p) for p in extra or []],
                    "extra_sha256": corpus_mod.sha256_of(paths[1:]) if extra else None,
