@@ -195,6 +195,18 @@ def test_candidates_the_model_flags_are_dropped(model, monkeypatch):
     assert "What would help you tonight?" in texts
 
 
+def test_a_phrase_that_is_only_the_person_s_name_still_gets_alternatives(model):
+    """The tagger can mark the name alone ("Come on, Marcus." before "That's just silly."); the name is kept in every
+    alternative, so saying it again is no repeat of the concern, and the finding is not left without one."""
+    s = "Come on, Marcus."
+    out = suggest_many([(s, "judgment", s.index("Marcus"), s.index("Marcus") + 6)], model=model)[0]
+    assert out and all(c.text.startswith("Marcus") for c in out)
+    s = "Ok Marcus, that's just silly."  # a phrase with more than the name is still not repeated
+    start = s.index("that's just silly")
+    out = suggest_many([(s, "judgment", start, start + len("that's just silly"))], model=model)[0]
+    assert out and not any(repeats_phrase(c.text, "that's just silly") for c in out)
+
+
 # The alternatives' target (issue #4): the best alternative keeps the content words for at least 80% of findings,
 # on the test split and on the rewrite bank. Content words are counted outside the flagged phrase and outside the
 # other concern phrases flagged in the same sentence, which no clean alternative can keep (the stricter count, with

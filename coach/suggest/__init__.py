@@ -324,6 +324,23 @@ def repeats_phrase(text: str, phrase: str) -> bool:
     return bool(p) and f" {p} " in f" {norm(text)} "
 
 
+def repeats_flagged(text: str, sentence: str, start: int, end: int) -> bool:
+    """Does ``text`` repeat the phrase flagged at ``sentence[start:end]``? The tagger's phrase can be the person's
+    name alone ("Come on, Marcus."): the name stays in every alternative (:func:`_candidates`), so saying it again is
+    no repeat of the concern.
+
+    >>> repeats_flagged("Marcus, what happened?", "Come on, Marcus.", 9, 15)
+    False
+    """
+    from coach.suggest.vocative import vocative
+
+    phrase = sentence[start:end]
+    words = " ".join(_WORD.findall(phrase.lower()))
+    if words and words == vocative(sentence).lower():
+        return False
+    return repeats_phrase(text, phrase)
+
+
 _AFFIRM = {
     "permission": ("asks permission before sharing: equally shared power", re.compile(
         r"\b(would it be (ok|okay|alright|all right)|would it help|do you mind|mind if i|can i share|could i share|is it (ok|okay) if)\b", re.I)),
@@ -472,7 +489,7 @@ def suggest_many(items, model, limit: int = 3) -> list[list[Suggestion]]:
                   else (s, e) for s, e, *rest in avoid if (s, e) != (start, end)]
         for c in _candidates(sentence, label, start, end, next(banked), others, suspects.get(sentence, ())):
             key = c.text.lower()
-            if key in seen or not well_formed(c.text) or repeats_phrase(c.text, phrase):
+            if key in seen or not well_formed(c.text) or repeats_flagged(c.text, sentence, start, end):
                 continue
             if c.source == "rewrite" and any(len(o) > 2 and o[2] == "judgment" and o[2] != label
                                              and keeps_words(c.text, sentence[o[0]:o[1]]) for o in others):

@@ -22,7 +22,7 @@ import numpy as np
 
 from coach import corpus as corpus_mod
 from coach import taxonomy
-from coach.suggest import repeats_phrase, well_formed
+from coach.suggest import repeats_flagged, well_formed
 from coach.suggest.bank import BANK_PATH
 from coach.suggest.content import retention
 
@@ -56,7 +56,7 @@ def measure(nlp, texts: list[str]) -> dict:
     n_served = len(served)
     n_clean = sum(bool(clean.get(s["text"], False)) for _, s, _ in served)
     n_formed = sum(well_formed(s["text"]) for _, s, _ in served)
-    n_repeat = sum(repeats_phrase(s["text"], f["sentence"][f["start"]:f["end"]]) for f, s, _ in served)
+    n_repeat = sum(repeats_flagged(s["text"], f["sentence"], f["start"], f["end"]) for f, s, _ in served)
     n_empty_lists = sum(not f["suggestions"] for f in found)
     sources = defaultdict(int)
     for f in found:
