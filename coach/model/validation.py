@@ -52,7 +52,8 @@ def _by_style(model, rows: list[dict]) -> dict:
 
 
 # fresh probes: turns with utterance-level labels only, each written by a team member who read no corpus section,
-# never trained on. The first one guided what sections Y-AB were written about (as lists of forms); the second's
+# never trained on by the n-gram model (the encoder learns from the first ten, below). The first one guided what
+# sections Y-AB were written about (as lists of forms); the second's
 # breakdown by style pointed at group talk (section AE, written from forms); the third measured the model before AE
 # and was used for nothing else; the fourth (second-coded) decided that AE joins the corpus and its misses guided
 # sections AF-AG (as lists of forms); the fifth (second-coded, written alongside AF-AG by authors who saw neither)
@@ -67,7 +68,8 @@ def _by_style(model, rows: list[dict]) -> dict:
 # measured the model with all of them; the thirteenth (second-coded, written after the last rule) measured it again
 # and judged AL-AM a second time, then four forms it missed became codebook rules; the fourteenth (second-coded,
 # written meanwhile) measured the model with them; the fifteenth (second-coded) judged the fine-tuned encoder; the
-# sixteenth (second-coded, written after it shipped) measured the blend.
+# sixteenth (second-coded, written after it shipped) measured the blend. Then the encoder was fine-tuned on the
+# first ten as well (coach.model.train.ENCODER_PROBES), which the eleventh to sixteenth, never trained on, judged.
 PROBES = (
     (corpus_mod.CORPUS_DIR / "probe.jsonl",
      "400 turns (200 with no concern, 200 with one) in counselling-transcript, peer-session, forum and text-line "
