@@ -205,6 +205,8 @@ def test_a_phrase_that_is_only_the_person_s_name_still_gets_alternatives(model):
     start = s.index("that's just silly")
     out = suggest_many([(s, "judgment", start, start + len("that's just silly"))], model=model)[0]
     assert out and not any(repeats_phrase(c.text, "that's just silly") for c in out)
+    # ... and a verdict's adjective is no topic to turn round ("Silly can be a lot to deal with.")
+    assert not any(c.text.lower().startswith(("marcus, silly", "silly")) for c in out)
 
 
 # The alternatives' target (issue #4): the best alternative keeps the content words for at least 80% of findings,

@@ -1563,8 +1563,9 @@ def _minimiser_reply(clause: str) -> str:
         w = words[0].lower()
         # after "it's just", an -s form is a plural noun even where the lexicon knows only the verb ("it's just zaps")
         plural = w.endswith("s") and not w.endswith(("ss", "'s")) and len(w) > 3 and w.isalpha()
-        if not ((_noun_word(w) or plural) and _has_content(w) and w not in _NO_TOPIC and w not in _VERDICT_WORDS):
-            return ""  # ("that's just careless": a verdict's adjective, no thing that can be a lot)
+        if not ((_noun_word(w) or plural) and _has_content(w) and w not in _NO_TOPIC and w not in _VERDICT_WORDS) \
+                or _adjective_reading(w):
+            return ""  # ("that's just careless", "that's just silly": a verdict's adjective, no thing that can be a lot)
         return f"{w[0].upper() + w[1:]} can be a lot to deal with. What feels hardest about it right now?"
     np_ = _topic_noun(rest, 0, 0)
     if not np_ or not rest.lower().startswith(("a ", "an ", "the ", "your ", "ur ", "his ", "her ", "their ", "that ",
@@ -1937,6 +1938,14 @@ def _noun_like(word: str) -> bool:
 
     pos = getAllLemmas(word)
     return not pos or "NOUN" in pos or "PROPN" in pos or ("ADJ" in pos and "VERB" not in pos)
+
+
+def _adjective_reading(word: str) -> bool:
+    """Can the word be an adjective? After "that's just" it then is one: "silly", "normal" and "fun" are nouns too in
+    the lexicon, but "that's just silly" makes nothing small that could be a lot."""
+    from lemminflect import getAllLemmas
+
+    return "ADJ" in getAllLemmas(word.lower())
 
 
 def _noun_word(word: str) -> bool:
