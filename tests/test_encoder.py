@@ -45,10 +45,8 @@ def test_encoder_scores_are_sensible(model):
 def test_scores_are_the_blend_of_both_models(model):
     texts = ["You need to call your sponsor tonight.", "A bit of backbone goes a long way, that's all I'm saying."]
     enc = model.encoder
-    try:
-        linear = model.attach_encoder(None).predict_proba(texts)
-    finally:
-        model.attach_encoder(enc)
+    with model.without_encoder():
+        linear = model.predict_proba(texts)
     blended = model.predict_proba(texts)
     expected = enc_mod.blend(linear, enc.logits(texts), model.encoder_weight)
     np.testing.assert_allclose(blended, expected, atol=1e-6)

@@ -67,11 +67,8 @@ def test_the_rule_takes_off_what_the_model_alone_would_flag(nlp, model, module, 
     assert applies(text)
     assert label not in _labels(nlp, text)
     j = list(model.labels_).index(label)
-    encoder = model.encoder
-    try:
-        ngram_alone = model.attach_encoder(None).predict_proba([text])[0, j]
-    finally:
-        model.attach_encoder(encoder)
+    with model.without_encoder():
+        ngram_alone = model.predict_proba([text])[0, j]
     assert ngram_alone >= io.read_metadata()["ngram_thresholds"][label]  # ... so the n-gram half reads the concern
 
 

@@ -16,6 +16,7 @@ window's, so one clause carrying a concern is not diluted by the rest.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 
 import numpy as np
 import scipy.sparse as sp
@@ -216,6 +217,22 @@ class SessionModel(BaseEstimator):
             raise ValueError(f"the encoder has {encoder.n_labels} labels, the model {len(self.labels_)}")
         self.__dict__["_encoder"] = encoder
         return self
+
+    @contextmanager
+    def without_encoder(self):
+        """Score with the n-gram model alone inside the ``with`` block; the encoder is attached again after it.
+
+        >>> m = SessionModel(labels=("a",))
+        >>> with m.without_encoder() as same:
+        ...     same is m and m.encoder is None
+        True
+        """
+        encoder = self.encoder
+        self.__dict__["_encoder"] = None
+        try:
+            yield self
+        finally:
+            self.__dict__["_encoder"] = encoder
 
     def _linear(self) -> "_LinearModel":
         """The fitted pipeline as one set of linear weights per feature block (built once per process)."""

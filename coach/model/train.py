@@ -132,12 +132,8 @@ def turn_windows(model: SessionModel, rows: list[dict]) -> tuple[list[str], np.n
 def ngram_thresholds(model: SessionModel, dev: list[dict]) -> dict[str, float]:
     """The n-gram model's own dev thresholds, scored without the encoder and with no margin: what "the n-gram model
     reads this as a concern" means in the checks of the codebook rules (``tests/test_score_rules.py``)."""
-    encoder = model.encoder
-    try:
-        model.attach_encoder(None)
+    with model.without_encoder():
         proba = utterance_scores(model, dev)
-    finally:
-        model.attach_encoder(encoder)
     return tune_thresholds(utterance_matrix(dev, list(model.labels_)).astype(bool), proba, list(model.labels_),
                            margin=0.0)
 

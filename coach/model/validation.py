@@ -142,7 +142,8 @@ PROBES = (
      "'what your problem is', sarcasm about how a choice went) became codebook rules (0.806 -> 0.825), so it is no "
      "longer a blind estimate"),
     (corpus_mod.CORPUS_DIR / "probe14.jsonl",
-     "400 turns written the same way, while this stop's codebook forms were drawn, by four authors who saw no corpus "
+     "400 turns written the same way, while the codebook forms of the stop before the encoder were drawn, by four "
+     "authors who saw no corpus "
      "section or probe; every turn coded a second time blind by two coders (`probe14_coding.jsonl`; kappa "
      "0.965-1.000, four disagreements adjudicated, each with its reason); used for nothing but measuring the shipped "
      "model with every rule (macro-F1 0.850 without the codebook forms, 0.853 with them), then one of the fifteen "
