@@ -161,6 +161,12 @@ PROBES = (
      "0.977-1.000, four disagreements adjudicated with their reasons; one stock question dropped as a near-duplicate "
      "of a corpus utterance); read first with the model shipped before it (macro-F1 0.841, any-concern precision "
      "0.973; the linear model alone 0.812 and 0.971); no rule, section or setting was drawn from its turns"),
+    (corpus_mod.CORPUS_DIR / "probe17.jsonl",
+     "400 turns written the same way, at the start of the stop after the encoder first learned from the probes, by "
+     "four authors who saw no corpus section or probe; every turn coded a second time blind by two coders "
+     "(`probe17_coding.jsonl`; kappa 0.980-1.000, three disagreements adjudicated with their reasons); read first "
+     "with the model shipped before it (macro-F1 0.874, any-concern precision 0.954; the linear model alone 0.830 "
+     "and 0.956); no rule, section or setting was drawn from its turns"),
 )
 
 
