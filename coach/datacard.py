@@ -165,7 +165,8 @@ turns the same way; `probe14_coding.jsonl`: kappa 0.965-1.000, four disagreement
 (399 turns the same way; `probe15_coding.jsonl`: kappa 0.988-1.000, one disagreement adjudicated; one stock question
 dropped because, written independently, it came out nearly word for word as a corpus utterance) and
 `corpora/probe16.jsonl` (399 turns the same way; `probe16_coding.jsonl`: kappa 0.977-1.000, four disagreements
-adjudicated; one stock question dropped for the same reason). Since the stop after the encoder was added, the
+adjudicated; one stock question dropped for the same reason) and `corpora/probe17.jsonl` (400 turns the same way;
+`probe17_coding.jsonl`: kappa 0.980-1.000, three disagreements adjudicated with their reasons). Since the stop after the encoder was added, the
 encoder is also fine-tuned on the turns of the first ten probes (`probe.jsonl` to `probe10.jsonl`;
 `coach.model.train.ENCODER_PROBES`): blind turns by other authors teach it the concerns in wording that is not ours
 (on probes 11-16, never trained on, mean macro-F1 0.865 -> 0.890). Probes 11-16 stay held out. The model card
@@ -174,7 +175,12 @@ reports all of them.
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test
 split) written before them, A-T; every change is in `adjudication_log.jsonl` with its rule. The authors of
-sections U-AD coded from the conventions directly.
+sections U-AD coded from the conventions directly. A later pass (round 12), after orders about feelings were seen
+among the test split's errors with only one of their two labels, listed again every utterance in every section and
+split with `judgment` or `power_over` but not both and a stop/quit/don't-be form or a phrase of convention 2's kind
+("let it go", "just accept it", "suck it up"): 32 listed, 19 given the missing label (18 by convention 2, and one
+plain order found among them), the reported, predicted and hypothetical forms ("she'd want you to move on", "you'll
+get over it") left as they were.
 
 ## Schema (`utterances.jsonl`, one JSON object per line)
 | field | meaning |
