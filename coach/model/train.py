@@ -96,9 +96,9 @@ def library_versions() -> dict[str, str]:
 
 
 # Blind probes the encoder is fine-tuned on besides the training windows: turns by authors who never saw the
-# corpus, so it learns the concerns from other people's wording as well as ours. Probes 11-16 stay held out; on them
-# (never trained on) this raised mean macro-F1 from 0.865 to 0.890 with any-concern precision at one concern turn in
-# five up from 0.922 to 0.930 (margin 0.15 both; README, "What the encoder learns from the probes").
+# corpus, so it learns the concerns from other people's wording as well as ours. Probes 11-18 stay held out; on
+# probes 11-16 (never trained on) this raised mean macro-F1 from 0.865 to 0.890 with any-concern precision at one
+# concern turn in five up from 0.922 to 0.930 (margin 0.15 both; README, "What the encoder learns from the probes").
 ENCODER_PROBES = tuple(f"probe{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10))
 
 

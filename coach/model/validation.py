@@ -167,6 +167,13 @@ PROBES = (
      "(`probe17_coding.jsonl`; kappa 0.980-1.000, three disagreements adjudicated with their reasons); read first "
      "with the model shipped before it (macro-F1 0.874, any-concern precision 0.954; the linear model alone 0.830 "
      "and 0.956); no rule, section or setting was drawn from its turns"),
+    (corpus_mod.CORPUS_DIR / "probe18.jsonl",
+     "399 turns written the same way in the same stop, after the four-epoch encoder had been chosen on probes 11-17 "
+     "and while it was being trained, by four authors who saw no corpus section or probe; every turn coded a second "
+     "time blind by two coders (`probe18_coding.jsonl`; kappa 0.975-1.000, two disagreements adjudicated with their "
+     "reasons; one stock promise dropped as a near-duplicate of a corpus utterance); read first with the model "
+     "shipped before it (macro-F1 0.841, any-concern precision 0.959; the linear model alone 0.825 and 0.969); no "
+     "rule, section or setting was drawn from its turns"),
 )
 
 
