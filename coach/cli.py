@@ -95,7 +95,7 @@ def train(
     build: bool = typer.Option(True, "--build/--no-build", help="Rebuild the corpus from corpora/src first."),
     encoder: bool = typer.Option(True, "--encoder/--no-encoder",
                                  help="Fine-tune the sentence encoder too (needs pip install -e '.[train]'; "
-                                      "about 25 minutes on two cores)."),
+                                      "about 45 minutes on two cores)."),
 ) -> None:
     """Train the classifier and span tagger on the corpus, fine-tune the sentence encoder, tune thresholds on dev;
     save with skops (the encoder as ONNX)."""
