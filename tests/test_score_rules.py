@@ -137,6 +137,9 @@ FORMS = [
                     "if u wanna stay on the programme ur gonna have to show up on time"],
      ["I'm on till nine if you want to keep talking.", "Ask them for a copy if you want to keep one.",
       "Your landlord said if you want to keep the flat you have to fix the window."]),
+    ("diagnosis", ["Your A1C tells me you're diabetic.", "honestly ur sugar levels mean ur diabetic now"],
+     ["Your results mean you're fine.", "Your doctor said you're diabetic.",
+      "What did your A1C come back as?", "The nurse said your levels are a bit high."]),
 ]
 
 

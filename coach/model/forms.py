@@ -26,7 +26,11 @@ steps announced as the plan (the codebook's "So the plan is you're going to quit
 Monday you ring ...", "what we'll do is you'll ring your sponsor tonight"; not "the plan you came up with"), "you
 know what your problem is", and sarcasm about how a choice went ("cause that worked out so well last time, didn't
 it"). A form reported from someone else ("your coach said one more positive test and you're off") is theirs, not
-the supporter's.
+the supporter's. One more came with the four-epoch encoder, which read the codebook's "Your A1C tells me you're
+diabetic." at 0.60 against a diagnosis threshold of 0.68: a test result read as the person's condition (a result,
+level or scan that "tells me", "means" or "proves" they are or have something; not "your results mean you're fine",
+nor what a result "says" or "shows", which relays information rather than drawing the verdict). No corpus, probe
+or challenge sentence has that form; it stands for the codebook's example and its kin.
 
 A sentence in one of these forms scores at least :data:`FLOOR` for the label (above every threshold), and, since a
 verdict affirms nothing, a sentence in a ``judgment`` form needs three times the evidence for ``person_driven`` (a
@@ -44,6 +48,9 @@ turns more are found on probe 5 (one) and probe 13 (0.806 -> 0.825 macro-F1), no
 'power_over'
 >>> form("If you're in danger I'll have to call someone.") is None
 True
+>>> [form(t) for t in ["Your A1C tells me you're diabetic.", "ur bloods basically mean u have anaemia",
+...                    "Your results mean you're fine.", "Your doctor said you're diabetic."]]
+['diagnosis', 'diagnosis', None, None]
 >>> [form(t) for t in ["Text me every night if you want to keep your place in the group.",
 ...                    "I'm here till ten if you want to keep talking."]]
 ['power_over', None]
@@ -105,6 +112,13 @@ _FORMS = (
         r"\s+)?(?:place|spot|seat|bed|room|flat|house|home|tenancy|job|kids|children|benefits|script|take-?homes|key|"
         r"placement)\b|stay (?:in|on|at|with) (?:(?:the|this|our|my)\s+)?(?:group|house|programme|program|list|unit|"
         r"service|project|scheme|shelter|hostel|team|course|place|bed|room|residence|rehab)\b)", re.I)),
+    ("diagnosis", re.compile(  # a test result read as the person's condition: "Your A1C tells me you're diabetic."
+        r"\b(?:your|ur|his|her|their|these|those|the)\s+(?:[\w'-]+\s+){0,2}?(?:a1c|hba1c|bloods|blood tests?|"
+        r"blood ?work|results?|scans?|labs?|tests?|levels?|numbers|readings?|tox screen|screen|ecg|ekg|mri|x-?rays?|"
+        r"liver function|lfts|sugars?)\s+(?:(?:really|basically|clearly|definitely)\s+)?(?:tells? me|means?|meant|"
+        r"proves?)\s+(?:that\s+)?(?:you're|you are|youre|ur|u r|you have|you've got|youve got|you got|u have|"
+        r"uve got|u got|he's|she's|he has|she has|they're|they have)\b(?!\s+(?:fine|ok|okay|alright|all right|"
+        r"healthy|normal|clear|good|doing|not)\b)[^.?!,;]*", re.I)),  # the evidence runs on to the condition named
     ("power_over", re.compile(  # a target set for the person, and checked
         r"\b(?:we'll|we will|we're gonna|we are going to|I'll|I will|ill|I'm gonna|im gonna) (?:set|give) (?:you|u) "
         r"(?:a |some )?(?:goal|target)s?\b|\bcheck (?:that|if|whether) (?:you|u) (?:(?:actually|really)\s+)?"
