@@ -135,11 +135,11 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
         for style, m in ch.items():
             out += [f"### {style} ({m['n']} utterances)", *_table(m, LABELS), ""]
     probes = metrics.get("probes")
+    trained = trained_probes(meta)
     if probes:
         from coach.model.validation import PROBES
 
         about = {path.name: text for path, text in PROBES}
-        trained = trained_probes(meta)
         held = {k: v["all"] for k, v in probes.items() if k not in trained}
         out += ["", "## Fresh probes",
                 "Turns labelled at utterance level only (no spans), written for evaluation by team members who "
@@ -166,7 +166,7 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
             out += [f"| {st} | {v['n']} | {v['macro_f1_concerns']:.3f} | {v['any_concern']['precision']:.3f} |"
                     for st, v in by_style.items() if st != "all"]
             out.append("")
-    out += _prevalence_section(metrics, trained_probes(meta))
+    out += _prevalence_section(metrics, trained)
     se = metrics.get("sessions")
     if se:
         out += ["## Separating low- from high-quality helping",
