@@ -168,7 +168,8 @@ dropped because, written independently, it came out nearly word for word as a co
 adjudicated; one stock question dropped for the same reason) and `corpora/probe17.jsonl` (400 turns the same way;
 `probe17_coding.jsonl`: kappa 0.980-1.000, three disagreements adjudicated with their reasons) and
 `corpora/probe18.jsonl` (399 turns the same way; `probe18_coding.jsonl`: kappa 0.975-1.000, two disagreements
-adjudicated; one stock promise dropped as a near-duplicate of a corpus utterance). Since the stop after the encoder
+adjudicated; one stock promise dropped as a near-duplicate of a corpus utterance) and `corpora/probe19.jsonl` (400
+turns the same way; `probe19_coding.jsonl`: kappa 0.965-1.000, three disagreements adjudicated with their reasons). Since the stop after the encoder
 was added, the encoder is also fine-tuned on the turns of the first ten probes (`probe.jsonl` to `probe10.jsonl`;
 `coach.model.train.ENCODER_PROBES`): blind turns by other authors teach it the concerns in wording that is not ours
 (on probes 11-16, never trained on, mean macro-F1 0.865 -> 0.890; with four epochs instead of two, a stop later, on

@@ -174,6 +174,12 @@ PROBES = (
      "reasons; one stock promise dropped as a near-duplicate of a corpus utterance); read first with the model "
      "shipped before it (macro-F1 0.841, any-concern precision 0.959; the linear model alone 0.825 and 0.969); no "
      "rule, section or setting was drawn from its turns"),
+    (corpus_mod.CORPUS_DIR / "probe19.jsonl",
+     "400 turns written the same way at the start of the next stop, before anything else in it, by four authors who "
+     "saw no corpus section or probe; every turn coded a second time blind by two coders (`probe19_coding.jsonl`; "
+     "kappa 0.965-1.000, three disagreements adjudicated with their reasons, two of them medication advice by "
+     "convention 1); read first with the model shipped before it (macro-F1 0.902, any-concern precision 0.974; the "
+     "linear model alone 0.826 and 0.963); no rule, section or setting was drawn from its turns"),
 )
 
 
