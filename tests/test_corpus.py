@@ -129,7 +129,7 @@ def test_probes_are_well_formed(name):
 @pytest.mark.parametrize("name", ["probe4", "probe5", "probe6", "probe7", "probe8", "probe9", "probe10", "probe11", "probe12",
                                   "probe13", "probe14", "probe15", "probe16", "probe17", "probe18", "probe19"])
 def test_newer_probes_are_second_coded(name):
-    """Every turn of the fourth to eighteenth probes was coded twice, blind; per-label kappa between the two codings is
+    """Every turn of the fourth to nineteenth probes was coded twice, blind; per-label kappa between the two codings is
     at least 0.8, and the probe holds the adjudicated labels, each disagreement with its reason."""
     from coach.agreement import cohen_kappa
 

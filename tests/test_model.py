@@ -107,7 +107,8 @@ def test_precision_at_a_lower_concern_share():
 
 
 def test_concern_thresholds_carry_the_transfer_margin():
-    """Dev picks the best-F1 threshold with precision >= 0.90; concerns get the margin on top, the strength does not."""
+    """Dev picks the best-F1 threshold with precision >= 0.90; concerns get the margin on top (one for all, or one
+    each), the strength does not."""
     from coach.model.train import TRANSFER_MARGIN, tune_thresholds
 
     rng = np.random.default_rng(0)
@@ -115,9 +116,59 @@ def test_concern_thresholds_carry_the_transfer_margin():
     proba = np.clip(np.where(y, 0.55, 0.25) + rng.normal(0, 0.12, y.shape), 0, 1)
     plain = tune_thresholds(y, proba, list(corpus.LABELS), margin=0.0)
     shifted = tune_thresholds(y, proba, list(corpus.LABELS))
+    each = {"power_over": 0.2, "judgment": 0.0, "diagnosis": 0.05, "false_promise": 0.25}
+    per_label = tune_thresholds(y, proba, list(corpus.LABELS), margin=each)
     for label in corpus.LABELS:
         expected = plain[label] + (TRANSFER_MARGIN if label != "person_driven" else 0.0)
         assert shifted[label] == pytest.approx(min(0.95, expected)), label
+        assert per_label[label] == pytest.approx(min(0.95, plain[label] + each.get(label, 0.0))), label
+
+
+def test_reweighted_f1_weighs_turns_to_the_prevalence():
+    """With one concern turn in two and a prevalence of one in five, each false alarm on a no-concern turn weighs
+    four times a concern turn."""
+    from coach.model.train import reweighted_f1
+
+    y = np.array([[1], [1], [0], [0]], bool)
+    pred = np.array([[1], [1], [1], [0]], bool)
+    # weights: concern turns 0.2/0.5 = 0.4 each, no-concern 0.8/0.5 = 1.6 each: F1 = 2*0.8 / (2*0.8 + 1.6)
+    assert reweighted_f1(y, pred, [0], prevalence=0.2)[0] == pytest.approx(0.5)
+    assert reweighted_f1(y, pred, [0], prevalence=0.5)[0] == pytest.approx(0.8)
+
+
+def test_pick_margins_takes_each_concerns_best_and_breaks_ties_towards_fewer_flags():
+    """A concern whose probe turns bring false alarms just above the dev threshold takes a margin that clears
+    them; one whose probe positives sit just above it takes none; equal F1 goes to the larger margin."""
+    from coach.model.train import pick_margins
+
+    labels = list(corpus.LABELS)
+    rng = np.random.default_rng(1)
+    n = 600
+    dev_y = rng.random((n, 5)) < 0.4
+    dev_p = np.where(dev_y, 0.7, 0.2) + rng.normal(0, 0.03, dev_y.shape)  # dev threshold lands near 0.3-0.6
+    probe_y = np.zeros((400, 5), bool)
+    probe_y[:100] = True
+    probe_p = np.where(probe_y, 0.95, 0.05)
+    po, ju = labels.index("power_over"), labels.index("judgment")
+    probe_p[100:200, po] = 0.68  # false alarms that a margin of 0.25 clears and 0.05 does not
+    probe_p[:100, ju] = 0.65  # judgment's positives sit low: any margin above 0.05 misses them
+    margins, table = pick_margins(dev_y, dev_p, [(probe_y, probe_p)], labels, grid=(0.0, 0.05, 0.25, 0.35))
+    assert set(margins) == {"power_over", "judgment", "diagnosis", "false_promise"}
+    assert margins["power_over"] >= 0.25 and table["power_over"][-1] == pytest.approx(1.0)
+    assert margins["judgment"] <= 0.05 and table["judgment"][-1] == 0.0
+    assert margins["diagnosis"] == 0.35  # every margin scores 1.0: the tie goes to the largest
+
+
+def test_shipped_margins_are_those_the_recorded_choice_picks():
+    """The metadata records each margin's re-weighted F1 on the margin probes; the shipped margins are the best of
+    them (ties within 0.002 to the larger), and the probes chosen on are not trained on."""
+    from coach.model.train import ENCODER_PROBES, MARGIN_PROBES
+
     meta = io.read_metadata()
-    shipped_margin = meta["hyperparameters"]["threshold_margin"]
-    assert shipped_margin == TRANSFER_MARGIN
+    hp = meta["hyperparameters"]
+    choice = hp["margin_choice"]
+    assert choice["probes"] == list(MARGIN_PROBES) and not set(MARGIN_PROBES) & set(ENCODER_PROBES)
+    assert not set(MARGIN_PROBES) & set(meta["encoder"]["probes"]["files"])
+    for label, vals in choice["reweighted_f1"].items():
+        best = max(vals)
+        assert hp["threshold_margin"][label] == max(g for g, v in zip(choice["grid"], vals) if v >= best - 0.002)

@@ -1,4 +1,4 @@
-"""The encoder learns from the first ten blind probes too: their turns become windows correctly, the later probes stay
+"""The encoder learns from the first thirteen blind probes too: their turns become windows correctly, the later probes stay
 held out, and the model card says which probes are not held-out estimates."""
 
 from __future__ import annotations
@@ -50,10 +50,15 @@ def test_turn_windows_of_nothing_is_empty(model):
 
 
 def test_the_later_probes_stay_held_out():
+    """The encoder learns from the first probes, the margins are chosen on the next ones, the rest judge."""
+    from coach.model.train import MARGIN_PROBES
+
     names = [path.name for path, _ in PROBES]
-    assert set(ENCODER_PROBES) <= set(names)
-    held = [n for n in names if n not in ENCODER_PROBES]
-    assert {"probe14.jsonl", "probe15.jsonl", "probe16.jsonl", "probe17.jsonl", "probe18.jsonl"} <= set(held) and len(held) >= 8
+    assert set(ENCODER_PROBES) <= set(names) and set(MARGIN_PROBES) <= set(names)
+    assert not set(ENCODER_PROBES) & set(MARGIN_PROBES)
+    held = [n for n in names if n not in ENCODER_PROBES and n not in MARGIN_PROBES]
+    assert {"probe17.jsonl", "probe18.jsonl", "probe19.jsonl"} <= set(held)
+    assert max(names.index(n) for n in [*ENCODER_PROBES, *MARGIN_PROBES]) < min(names.index(n) for n in held)
 
 
 def test_the_shipped_encoder_learnt_from_the_probe_files_as_they_are():
@@ -68,10 +73,15 @@ def test_the_shipped_encoder_learnt_from_the_probe_files_as_they_are():
 
 
 def test_the_card_marks_the_probes_the_encoder_learnt_from():
+    from coach.model.train import MARGIN_PROBES
+
     card = (io.DEFAULT_MODEL_DIR / "MODEL_CARD.md").read_text(encoding="utf-8")
     for name in ENCODER_PROBES:
         heading = next(line for line in card.splitlines() if line.startswith(f"### `corpora/{name}`"))
         assert "not a held-out estimate" in heading, name
-    for name in ("probe14.jsonl", "probe15.jsonl", "probe16.jsonl", "probe17.jsonl", "probe18.jsonl"):
+    for name in MARGIN_PROBES:
+        heading = next(line for line in card.splitlines() if line.startswith(f"### `corpora/{name}`"))
+        assert "margins are chosen on this probe: not a held-out estimate" in heading, name
+    for name in ("probe17.jsonl", "probe18.jsonl", "probe19.jsonl"):
         heading = next(line for line in card.splitlines() if line.startswith(f"### `corpora/{name}`"))
         assert "not a held-out estimate" not in heading, name

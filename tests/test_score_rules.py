@@ -60,7 +60,7 @@ def test_the_rule_takes_off_what_the_model_alone_would_flag(nlp, model, module, 
     """The n-gram model reads these words as the concern; the rule keeps that reading off.
 
     Since the fine-tuned encoder was blended in and the concern thresholds took a larger margin for text unlike ours
-    (:data:`coach.model.train.TRANSFER_MARGIN`), the blend alone keeps several of these under the threshold: the
+    (:func:`coach.model.train.pick_margins`), the blend alone keeps several of these under the threshold: the
     rules stay for the n-gram half's misreadings, which the blend does not always outweigh (the offers here). So the
     check is that the n-gram half alone clears its own dev threshold (no margin; ``ngram_thresholds`` in the
     metadata, :func:`coach.model.train.ngram_thresholds`)."""

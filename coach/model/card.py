@@ -28,12 +28,17 @@ def trained_probes(meta: dict) -> set[str]:
     return set(((meta.get("encoder") or {}).get("probes") or {}).get("files") or [])
 
 
-def _prevalence_section(metrics: dict, trained: set[str] = frozenset()) -> list[str]:
+def margin_probes(meta: dict) -> set[str]:
+    """The probe files the concerns' threshold margins were chosen on (``coach.model.train.pick_margins``)."""
+    return set(((meta.get("hyperparameters") or {}).get("margin_choice") or {}).get("probes") or [])
+
+
+def _prevalence_section(metrics: dict, trained: set[str] = frozenset(), margins: set[str] = frozenset()) -> list[str]:
     """Any-concern precision re-weighted to sessions where fewer turns carry a concern."""
     sets = [("test split", metrics["test"])]
     sets += [("challenge set", metrics["challenge"]["all"])] if metrics.get("challenge") else []
-    sets += [(f"`{name}`" + (" (trained on)" if name in trained else ""), v["all"])
-             for name, v in (metrics.get("probes") or {}).items()]
+    sets += [(f"`{name}`" + (" (trained on)" if name in trained else " (margins chosen on it)" if name in margins
+                              else ""), v["all"]) for name, v in (metrics.get("probes") or {}).items()]
     sets = [(n, m["any_concern"]) for n, m in sets if "false_alarm_rate" in m["any_concern"]]
     if not sets:
         return []
@@ -78,15 +83,8 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
         "their lexicon classes, trained on the corpus's gold spans; the span is the contiguous run with the "
         "highest summed margin.",
         "- Thresholds tuned on the dev split: for concerns the best F1 among thresholds with precision >= 0.90 (F0.5 "
-        "where none reaches it: a false flag costs a trainee's trust) plus a margin of "
-        f"{meta['hyperparameters'].get('threshold_margin', 0):.2f} for text unlike ours "
-        "(dev is written like the training corpus; on turns written apart from it the dev thresholds raise false "
-        "alarms on 3-9% of no-concern turns, which costs the most precision where concerns are rare: the margin "
-        "had the best macro-F1 on probes 1-6 re-weighted to one concern turn in five, 0.05 for the linear model "
-        "alone and 0.15 once the encoder was blended in, checked on all fifteen probes and the challenge set, and "
-        "kept once the encoder learnt from probes 1-10 (the rule re-run on probes 11-13 found 0.05-0.15 tied) and "
-        "once it trained for four epochs (re-run again: 0.15 best); see "
-        "'Precision when concerns are rarer'), for the strength the best F1: " +
+        "where none reaches it: a false flag costs a trainee's trust) plus a margin for text unlike ours: "
+        + _margin_text(meta["hyperparameters"]) + "; for the strength the best F1. Thresholds: " +
         ", ".join(f"`{k}` {v:.2f}" for k, v in th.items()) + ".",
         "- Saved with skops (`model.skops`), loaded with an explicit trusted-type list; the encoder as ONNX "
         "(`encoder.onnx`, `tokenizer.json`: data, not code), its SHA-256 checked on load. Libraries: "
@@ -135,15 +133,18 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
         for style, m in ch.items():
             out += [f"### {style} ({m['n']} utterances)", *_table(m, LABELS), ""]
     probes = metrics.get("probes")
-    trained = trained_probes(meta)
+    trained, chosen = trained_probes(meta), margin_probes(meta)
     if probes:
         from coach.model.validation import PROBES
 
         about = {path.name: text for path, text in PROBES}
-        held = {k: v["all"] for k, v in probes.items() if k not in trained}
+        held = {k: v["all"] for k, v in probes.items() if k not in trained and k not in chosen}
         out += ["", "## Fresh probes",
                 "Turns labelled at utterance level only (no spans), written for evaluation by team members who "
-                "read no corpus section, never used for the n-gram model or thresholds. "
+                "read no corpus section, never used for the n-gram model or the dev thresholds. "
+                + (f"The concerns' threshold margins are chosen on {len(chosen)} of them ("
+                   + ", ".join(f"`{n}`" for n in probes if n in chosen) + "; `coach.model.train.MARGIN_PROBES`). "
+                   if chosen else "")
                 + (f"The encoder is fine-tuned on the turns of {len(trained)} of them ("
                    + ", ".join(f"`{n}`" for n in probes if n in trained)
                    + "; `coach.model.train.ENCODER_PROBES`), so those read higher than text unlike ours would; "
@@ -158,6 +159,9 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
             if name in trained:
                 about[name] = about.get(name, "").rstrip(".") + ". **The encoder is fine-tuned on this probe's " \
                                                                  "turns: not a held-out estimate.**"
+            elif name in chosen:
+                about[name] = about.get(name, "").rstrip(".") + ". **The concerns' threshold margins are chosen " \
+                                                                 "on this probe: not a held-out estimate.**"
             coded = [label for label in LABELS if m[label]["support"] or m[label]["precision"]]
             note = [] if len(coded) == len(LABELS) else [
                 "Not coded in this probe (no row): " + ", ".join(f"`{x}`" for x in LABELS if x not in coded) + ".", ""]
@@ -166,7 +170,7 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
             out += [f"| {st} | {v['n']} | {v['macro_f1_concerns']:.3f} | {v['any_concern']['precision']:.3f} |"
                     for st, v in by_style.items() if st != "all"]
             out.append("")
-    out += _prevalence_section(metrics, trained)
+    out += _prevalence_section(metrics, trained, chosen)
     se = metrics.get("sessions")
     if se:
         out += ["## Separating low- from high-quality helping",
@@ -228,6 +232,24 @@ def write_card(directory: Path, meta: dict, metrics: dict) -> Path:
 
 def concern_f1(metrics: dict) -> dict:
     return {c: metrics["test"][c]["f1"] for c in CONCERNS}
+
+
+def _margin_text(hp: dict) -> str:
+    """How the concerns' margins were chosen, from the metadata ``margin_choice`` (one margin for all before it)."""
+    margin = hp.get("threshold_margin", 0)
+    if not isinstance(margin, dict):
+        return f"{margin:.2f} for every concern"
+    choice = hp["margin_choice"]
+    grid = ", ".join(f"{g:.2f}" for g in choice["grid"])
+    order = [k for k in LABELS if k in margin]
+    table = "; ".join(f"`{k}` " + ", ".join(f"{v:.3f}" for v in choice["reweighted_f1"][k]) for k in order)
+    probes = ", ".join(p.removesuffix(".jsonl") for p in choice["probes"])
+    return (", ".join(f"`{k}` {margin[k]:.2f}" for k in order) + f", each the one of {grid} with the best F1 "
+            f"on {probes} (blind probes, never trained on) re-weighted to one concern turn in "
+            f"{round(1 / choice['prevalence'])} (ties within 0.002 to the larger margin; "
+            "`coach.model.train.pick_margins`): " + table + ". On turns written apart from the corpus the dev "
+            "thresholds raise false alarms on 3-9% of no-concern turns, which costs the most precision where "
+            "concerns are rare (see 'Precision when concerns are rarer')")
 
 
 def _encoder_lines(meta: dict) -> list[str]:

@@ -63,7 +63,8 @@ MEDICATION = frozenset(
     lamictal lamotrigine seroquel quetiapine abilify aripiprazole risperdal risperidone zyprexa olanzapine
     clozapine haldol xanax alprazolam ativan lorazepam klonopin clonazepam valium diazepam adderall ritalin
     vyvanse concerta suboxone subutex buprenorphine methadone naltrexone vivitrol narcan naloxone antabuse
-    trazodone ambien melatonin gabapentin patch gum nicotine insulin metformin shot injection""".split()
+    trazodone ambien melatonin gabapentin patch gum nicotine insulin metformin shot injection subs bupe sublocade
+    zopiclone zolpidem mirtazapine remeron propranolol pregabalin lyrica hydroxyzine clonidine prazosin""".split()
 )
 
 JUDGMENT = frozenset(

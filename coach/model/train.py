@@ -2,7 +2,7 @@
 
 The model is fitted on the ``train`` split (plus any ``--extra`` files of
 reviewed findings in corpus format), and the sentence encoder fine-tuned on the
-same windows and on the first ten blind probes (:data:`ENCODER_PROBES`; :mod:`coach.model.finetune`;
+same windows and on the first thirteen blind probes (:data:`ENCODER_PROBES`; :mod:`coach.model.finetune`;
 ``--no-encoder`` skips it); thresholds are tuned on ``dev`` for
 precision (F0.5 for concerns: a false flag costs a trainee's trust); ``test``
 is left for ``coach evaluate``.
@@ -36,31 +36,33 @@ def fbeta(y_true: np.ndarray, y_pred: np.ndarray, beta: float) -> tuple[float, f
     return p, r, f
 
 
-TRANSFER_MARGIN = 0.15  # added to each concern's dev threshold: see tune_thresholds
+TRANSFER_MARGIN = 0.15  # the margin every concern took before they were chosen one by one (pick_margins)
+MARGIN_GRID = (0.0, 0.05, 0.10, 0.15, 0.20, 0.25)
+# Blind probes whose turns choose each concern's margin (pick_margins): never trained on, and not the probes that
+# judge the model afterwards (the later ones in coach.model.validation.PROBES).
+MARGIN_PROBES = ("probe14.jsonl", "probe15.jsonl", "probe16.jsonl")
+PREVALENCE = 0.2  # share of turns with a concern the margins are chosen for: one in five, far below our test sets'
 
 
 def tune_thresholds(y: np.ndarray, proba: np.ndarray, labels: list[str], min_precision: float = 0.9,
-                    margin: float = TRANSFER_MARGIN) -> dict[str, float]:
+                    margin: float | dict[str, float] = TRANSFER_MARGIN) -> dict[str, float]:
     """Per label, the dev threshold with the best F1 among those reaching ``min_precision``, plus ``margin``
-    for the concerns.
+    for the concerns (one number for all, or one per concern).
 
     Concerns: a false flag costs a trainee's trust, so precision comes first; where no threshold reaches
     ``min_precision``, the F0.5-optimal one is used. The strength label takes the F1-optimal threshold.
 
     The margin is for text unlike ours. Dev is written like the training corpus; on turns written apart from it
     (the fresh probes) the same thresholds raise false alarms on 3-9% of no-concern turns, and real sessions,
-    where far fewer turns carry a concern than in our sets, pay for each false alarm with more precision. 0.05
-    had the best mean macro-F1 of 0, 0.05, 0.10 and 0.15 on probes 1-6 re-weighted to one concern turn in five
-    (0.841 -> 0.852; any-concern precision 0.824 -> 0.856; as measured, macro-F1 0.892 -> 0.893), and was then
-    checked on probes 7 and 8 and the challenge set. With the fine-tuned encoder blended in, the same rule was
-    applied again to 0, 0.05, 0.10, 0.15 and 0.20, and picked 0.15 (re-weighted macro-F1 on probes 1-6 0.866,
-    0.872, 0.879, 0.887, 0.882; any-concern precision at one concern turn in five 0.837, 0.859, 0.889, 0.922,
-    0.935); over all fifteen probes 0.15 is best too (0.854, 0.859, 0.863, 0.865, 0.859), at a cost of 0.008
-    macro-F1 as measured (0.893 -> 0.885) for 0.052 precision at one in five (0.867 -> 0.919). Once the encoder
-    learnt from probes 1-10 (:data:`ENCODER_PROBES`), the rule was re-run on probes 11-13 instead: 0.871, 0.872,
-    0.873, 0.872, 0.864 for 0 to 0.20, a tie within 0.001 from 0.05 to 0.15, so 0.15 stays, the most precise of
-    the tied; with four epochs of fine-tuning, re-run again on probes 11-13: 0.886, 0.888, 0.890, 0.893, 0.890 for
-    0 to 0.20, so 0.15.
+    where far fewer turns carry a concern than in our sets, pay for each false alarm with more precision. A single
+    margin was chosen first: 0.05 had the best mean macro-F1 of 0, 0.05, 0.10 and 0.15 on probes 1-6 re-weighted
+    to one concern turn in five (0.841 -> 0.852); with the fine-tuned encoder blended in, 0.15 (re-weighted
+    macro-F1 on probes 1-6 0.866, 0.872, 0.879, 0.887, 0.882 for 0-0.20); re-run on probes 11-13 once the encoder
+    learnt from probes 1-10 and again with four epochs, 0.15 both times. The same re-run, read one concern at a
+    time, showed the concerns wanting different margins (re-weighted F1 on probes 11-13, margins 0-0.25:
+    power_over 0.850-0.859, flat from 0.15; judgment 0.802 rising to 0.843 at 0.25; diagnosis 0.940 falling to
+    0.910; false_promise 0.970 falling to 0.942), and probes 14-18 agreed; so each concern now takes its own
+    (:func:`pick_margins`).
     """
     out = {}
     grid = np.round(np.arange(0.20, 0.96, 0.01), 2)
@@ -71,10 +73,47 @@ def tune_thresholds(y: np.ndarray, proba: np.ndarray, labels: list[str], min_pre
             ok = [(f, t) for (p, _, f), t in zip(stats, grid) if p >= min_precision]
             best = float(max(ok)[1]) if ok else float(grid[int(np.argmax(
                 [fbeta(yt, proba[:, j] >= t, 0.5)[2] for t in grid]))])
-            out[label] = round(min(0.95, best + margin), 2)
+            m = margin[label] if isinstance(margin, dict) else margin
+            out[label] = round(min(0.95, best + m), 2)
         else:
             out[label] = float(grid[int(np.argmax([f for _, _, f in stats]))])
     return out
+
+
+def reweighted_f1(y: np.ndarray, pred: np.ndarray, concern_cols: list[int], prevalence: float = PREVALENCE) -> np.ndarray:
+    """Per-column F1 with turns weighted so that a share ``prevalence`` of them carry a concern (any of
+    ``concern_cols``): what the flags would score in sessions where concerns are that rare.
+
+    >>> y = np.array([[1, 0], [0, 0], [0, 0], [0, 1]], bool)
+    >>> reweighted_f1(y, y, [0, 1]).round(3).tolist()
+    [1.0, 1.0]
+    """
+    anyc = y[:, concern_cols].any(1)
+    w = np.where(anyc, prevalence / max(anyc.mean(), 1e-9), (1 - prevalence) / max((~anyc).mean(), 1e-9))[:, None]
+    tp = (w * (y & pred)).sum(0)
+    wrong = (w * (y ^ pred)).sum(0)
+    return np.where(tp > 0, 2 * tp / np.maximum(2 * tp + wrong, 1e-12), 0.0)
+
+
+def pick_margins(dev_y: np.ndarray, dev_proba: np.ndarray, probes: list[tuple[np.ndarray, np.ndarray]],
+                 labels: list[str], grid: tuple[float, ...] = MARGIN_GRID, tie: float = 0.002
+                 ) -> tuple[dict[str, float], dict[str, list[float]]]:
+    """Each concern's margin: the one in ``grid`` whose thresholds (:func:`tune_thresholds`) give the best mean
+    :func:`reweighted_f1` over ``probes`` (pairs of gold matrix and scores of turns written apart from the corpus);
+    within ``tie`` of the best, the larger margin, which flags less. Returns (margins, mean F1 per margin)."""
+    concern_cols = [j for j, label in enumerate(labels) if kind_of(label) == "concern"]
+    table = {labels[j]: [] for j in concern_cols}
+    for m in grid:
+        th = tune_thresholds(dev_y, dev_proba, labels, margin=m)
+        t = np.array([th[label] for label in labels])
+        f = np.mean([reweighted_f1(y.astype(bool), proba >= t, concern_cols) for y, proba in probes], axis=0)
+        for j in concern_cols:
+            table[labels[j]].append(round(float(f[j]), 4))
+    margins = {}
+    for label, vals in table.items():
+        best = max(vals)
+        margins[label] = float(max(g for g, v in zip(grid, vals) if v >= best - tie))
+    return margins, table
 
 
 def split_rows(rows: list[dict]) -> dict[str, list[dict]]:
@@ -97,10 +136,12 @@ def library_versions() -> dict[str, str]:
 
 
 # Blind probes the encoder is fine-tuned on besides the training windows: turns by authors who never saw the
-# corpus, so it learns the concerns from other people's wording as well as ours. Probes 11-18 stay held out; on
-# probes 11-16 (never trained on) this raised mean macro-F1 from 0.865 to 0.890 with any-concern precision at one
-# concern turn in five up from 0.922 to 0.930 (margin 0.15 both; README, "What the encoder learns from the probes").
-ENCODER_PROBES = tuple(f"probe{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10))
+# corpus, so it learns the concerns from other people's wording as well as ours. With probes 1-10 it raised probes
+# 11-16 (never trained on) from a mean macro-F1 of 0.865 to 0.890, any-concern precision at one concern turn in five
+# from 0.922 to 0.930 (margin 0.15 both; README, "What the encoder learns from the probes"); probes 11-13 joined in
+# stop 23 (held-out probes 17-19: 0.891 -> 0.898, at one in five 0.906 -> 0.933, with the per-concern margins).
+# Probes 14-16 choose the margins (MARGIN_PROBES); probes 17 on judge.
+ENCODER_PROBES = tuple(f"probe{n}.jsonl" for n in ("", 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13))
 
 
 def turn_windows(model: SessionModel, rows: list[dict]) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -187,7 +228,14 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
 
     dev = parts["dev"]
     dev_proba = utterance_scores(model, dev)  # as the pipeline scores them
-    thresholds = tune_thresholds(utterance_matrix(dev, labels).astype(bool), dev_proba, labels)
+    dev_y = utterance_matrix(dev, labels).astype(bool)
+    margin_probes = []
+    for name in MARGIN_PROBES:
+        probe_rows = [dict(r, spans=[]) for r in corpus_mod.read_jsonl(corpus_mod.CORPUS_DIR / name)]
+        margin_probes.append((utterance_matrix(probe_rows, labels), utterance_scores(model, probe_rows)))
+    margins, margin_table = pick_margins(dev_y, dev_proba, margin_probes, labels)
+    log("margins: " + ", ".join(f"{k}={v:.2f}" for k, v in margins.items()))
+    thresholds = tune_thresholds(dev_y, dev_proba, labels, margin=margins)
     model.thresholds_ = thresholds
     log("thresholds: " + ", ".join(f"{k}={v:.2f}" for k, v in thresholds.items()))
 
@@ -207,8 +255,10 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
                                 f", blended in logit space with the fine-tuned encoder (weight "
                                 f"{model.encoder_weight})" if encoder else ""), "window_tokens": model.window,
                             "window_stride": model.stride,
-                            "threshold_rule": f"max dev F1 with precision >= 0.90, +{TRANSFER_MARGIN:.2f} for concerns",
-                            "threshold_margin": TRANSFER_MARGIN},
+                            "threshold_rule": "max dev F1 with precision >= 0.90, plus each concern's margin",
+                            "threshold_margin": margins,
+                            "margin_choice": {"probes": list(MARGIN_PROBES), "grid": list(MARGIN_GRID),
+                                              "prevalence": PREVALENCE, "reweighted_f1": margin_table}},
         "libraries": library_versions(),
         "metrics": {},
     }

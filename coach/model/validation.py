@@ -52,7 +52,7 @@ def _by_style(model, rows: list[dict]) -> dict:
 
 
 # fresh probes: turns with utterance-level labels only, each written by a team member who read no corpus section,
-# never trained on by the n-gram model (the encoder learns from the first ten, below). The first one guided what
+# never trained on by the n-gram model (the encoder learns from the first thirteen, below). The first one guided what
 # sections Y-AB were written about (as lists of forms); the second's
 # breakdown by style pointed at group talk (section AE, written from forms); the third measured the model before AE
 # and was used for nothing else; the fourth (second-coded) decided that AE joins the corpus and its misses guided
@@ -69,7 +69,9 @@ def _by_style(model, rows: list[dict]) -> dict:
 # and judged AL-AM a second time, then four forms it missed became codebook rules; the fourteenth (second-coded,
 # written meanwhile) measured the model with them; the fifteenth (second-coded) judged the fine-tuned encoder; the
 # sixteenth (second-coded, written after it shipped) measured the blend. Then the encoder was fine-tuned on the
-# first ten as well (coach.model.train.ENCODER_PROBES), which the eleventh to sixteenth, never trained on, judged.
+# first ten as well (coach.model.train.ENCODER_PROBES), which the eleventh to sixteenth, never trained on, judged;
+# then on the first thirteen, with each concern's threshold margin chosen on the fourteenth to sixteenth
+# (coach.model.train.MARGIN_PROBES), which the seventeenth to nineteenth judged.
 PROBES = (
     (corpus_mod.CORPUS_DIR / "probe.jsonl",
      "400 turns (200 with no concern, 200 with one) in counselling-transcript, peer-session, forum and text-line "
