@@ -138,7 +138,7 @@ def test_reweighted_f1_weighs_turns_to_the_prevalence():
 
 def test_pick_margins_takes_each_concerns_best_and_breaks_ties_towards_fewer_flags():
     """A concern whose probe turns bring false alarms just above the dev threshold takes a margin that clears
-    them; one whose probe positives sit just above it takes none; equal F1 goes to the larger margin."""
+    them; one whose probe positives sit just above it takes 0.05 at most; equal F1 goes to the larger margin."""
     from coach.model.train import pick_margins
 
     labels = list(corpus.LABELS)
