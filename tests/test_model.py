@@ -152,16 +152,43 @@ def test_pick_margins_takes_each_concerns_best_and_breaks_ties_towards_fewer_fla
     po, ju = labels.index("power_over"), labels.index("judgment")
     probe_p[100:200, po] = 0.68  # false alarms that a margin of 0.25 clears and 0.05 does not
     probe_p[:100, ju] = 0.65  # judgment's positives sit low: any margin above 0.05 misses them
-    margins, table = pick_margins(dev_y, dev_p, [(probe_y, probe_p)], labels, grid=(0.0, 0.05, 0.25, 0.35))
+    margins, table, info = pick_margins(dev_y, dev_p, [(probe_y, probe_p)], labels, grid=(0.0, 0.05, 0.25, 0.35))
+    assert info["own_best"] == margins and info["lowest_precision"] >= info["floor"]  # the floor did not bind
     assert set(margins) == {"power_over", "judgment", "diagnosis", "false_promise"}
     assert margins["power_over"] >= 0.25 and table["power_over"][-1] == pytest.approx(1.0)
     assert margins["judgment"] <= 0.05 and table["judgment"][-1] == 0.0
     assert margins["diagnosis"] == 0.35  # every margin scores 1.0: the tie goes to the largest
 
 
+def test_pick_margins_raises_margins_when_the_concerns_false_alarms_add_up():
+    """Each concern alone is better off with a small margin (its low-scoring positives outnumber its false alarms),
+    but their false alarms fall on different turns: together they leave any-concern precision at one concern turn
+    in five far under the floor, so every concern takes the margin that clears them; with no floor, each its own."""
+    from coach.model.train import pick_margins
+
+    labels = list(corpus.LABELS)
+    rng = np.random.default_rng(1)
+    dev_y = rng.random((600, 5)) < 0.4
+    dev_p = np.where(dev_y, 0.7, 0.2) + rng.normal(0, 0.03, dev_y.shape)
+    probe_y = np.zeros((400, 5), bool)
+    probe_y[:100] = True
+    probe_p = np.where(probe_y, 0.95, 0.05)
+    probe_p[:20] = 0.68  # positives a margin of 0.25 misses
+    for k, label in enumerate(("power_over", "judgment", "diagnosis", "false_promise")):
+        probe_p[100 + 12 * k:112 + 12 * k, labels.index(label)] = 0.68  # 12 false alarms each, on different turns
+    grid = (0.0, 0.05, 0.25, 0.35)
+    margins, table, info = pick_margins(dev_y, dev_p, [(probe_y, probe_p)], labels, grid=grid)
+    assert all(m <= 0.05 for m in info["own_best"].values())
+    assert info["own_best_lowest_precision"] < 0.7
+    assert all(m >= 0.25 for m in margins.values()) and info["lowest_precision"] >= 0.95
+    unfloored, _, _ = pick_margins(dev_y, dev_p, [(probe_y, probe_p)], labels, grid=grid, floor=0.0)
+    assert unfloored == info["own_best"]
+
+
 def test_shipped_margins_are_those_the_recorded_choice_picks():
     """The metadata records each margin's re-weighted F1 on the margin probes; the shipped margins are the best of
-    them (ties within 0.002 to the larger), and the probes chosen on are not trained on."""
+    them (ties within 0.002 to the larger) unless together they fall under the precision floor, and the probes
+    chosen on are not trained on."""
     from coach.model.train import ENCODER_PROBES, MARGIN_PROBES
 
     meta = io.read_metadata()
@@ -169,6 +196,11 @@ def test_shipped_margins_are_those_the_recorded_choice_picks():
     choice = hp["margin_choice"]
     assert choice["probes"] == list(MARGIN_PROBES) and not set(MARGIN_PROBES) & set(ENCODER_PROBES)
     assert not set(MARGIN_PROBES) & set(meta["encoder"]["probes"]["files"])
-    for label, vals in choice["reweighted_f1"].items():
-        best = max(vals)
-        assert hp["threshold_margin"][label] == max(g for g, v in zip(choice["grid"], vals) if v >= best - 0.002)
+    own = {label: max(g for g, v in zip(choice["grid"], vals) if v >= max(vals) - 0.002)
+           for label, vals in choice["reweighted_f1"].items()}
+    info = choice["precision_at_prevalence"]
+    assert info["own_best"] == own
+    if info["own_best_lowest_precision"] >= info["floor"]:  # each concern its own best margin
+        assert hp["threshold_margin"] == own
+    else:  # raised until the margin probes' precision reaches the floor (or comes as close as the grid allows)
+        assert info["lowest_precision"] > info["own_best_lowest_precision"]

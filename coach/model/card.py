@@ -244,10 +244,23 @@ def _margin_text(hp: dict) -> str:
     order = [k for k in LABELS if k in margin]
     table = "; ".join(f"`{k}` " + ", ".join(f"{v:.3f}" for v in choice["reweighted_f1"][k]) for k in order)
     probes = ", ".join(p.removesuffix(".jsonl") for p in choice["probes"])
+    floor = choice.get("precision_at_prevalence")
+    if floor is None:
+        floor_text = ""
+    elif floor["own_best"] == margin:
+        floor_text = (f". Together they keep any-concern precision at one concern turn in five at least "
+                      f"{floor['floor']:.2f} on each of those probes (lowest {floor['lowest_precision']:.3f}), the "
+                      "floor the margins are raised to when they do not")
+    else:
+        floor_text = (". Each concern's own best (" + ", ".join(f"`{k}` {floor['own_best'][k]:.2f}" for k in order)
+                      + f") left any-concern precision at one concern turn in five at "
+                      f"{floor['own_best_lowest_precision']:.3f} on one of those probes, under the floor of "
+                      f"{floor['floor']:.2f}, so they were raised together to the best combination that reaches it "
+                      f"(or comes closest): lowest {floor['lowest_precision']:.3f}")
     return (", ".join(f"`{k}` {margin[k]:.2f}" for k in order) + f", each the one of {grid} with the best F1 "
             f"on {probes} (blind probes, never trained on) re-weighted to one concern turn in "
             f"{round(1 / choice['prevalence'])} (ties within 0.002 to the larger margin; "
-            "`coach.model.train.pick_margins`): " + table + ". On turns written apart from the corpus the dev "
+            "`coach.model.train.pick_margins`): " + table + floor_text + ". On turns written apart from the corpus the dev "
             "thresholds raise false alarms on 3-9% of no-concern turns, which costs the most precision where "
             "concerns are rare (see 'Precision when concerns are rarer')")
 
