@@ -138,7 +138,10 @@ neither, read the model trained with them no better (see `corpora/held_back/READ
 (400 utterances written from the forms the model missed on probes 9 and 10, second-coded): the tenth probe rose
 with them, but an eleventh, written at the same time by authors who saw neither, did not (0.855 -> 0.851). So do
 sections AN and AO (400 utterances written from forms the codebook names under `power_over` and `judgment`,
-second-coded): the mean over probes 1-13 fell a little with them (macro-F1 0.866 -> 0.864).
+second-coded): the mean over probes 1-13 fell a little with them (macro-F1 0.866 -> 0.864). So do sections AP, AQ
+and AR (658 utterances of indirect `judgment`, indirect `power_over` and long disfluent turns, second-coded): on
+probes 17-20 macro-F1 rose with them but precision at one concern turn in five fell (lowest 0.898 with the margins'
+precision floor), short of the condition written down before probe 21 read them.
 
 Held out, never in the corpus (a test checks that no turn of more than six words is a near-duplicate of a corpus
 utterance): `corpora/challenge.jsonl` (360 utterances in long forum and disfluent transcript styles, with spans),
