@@ -10,6 +10,7 @@ is left for ``coach evaluate``.
 
 from __future__ import annotations
 
+import itertools
 import platform
 import shutil
 import tempfile
@@ -43,7 +44,8 @@ MARGIN_GRID = (0.0, 0.05, 0.10, 0.15, 0.20, 0.25)
 MARGIN_PROBES = ("probe14.jsonl", "probe15.jsonl", "probe16.jsonl")
 PREVALENCE = 0.2  # share of turns with a concern the margins are chosen for: one in five, far below our test sets'
 # The issue's target on real text is any-concern precision of 0.90; blind probes of 400 turns differ from one another by
-# up to about 0.05 in it at one concern turn in five, so the margins must reach 0.95 on every margin probe.
+# several hundredths in it at one concern turn in five (0.926-1.000 for the model shipped in stop 23 on probes 17-21),
+# so the margins must reach 0.95 on every margin probe.
 PRECISION_FLOOR = 0.95
 
 
@@ -65,7 +67,7 @@ def tune_thresholds(y: np.ndarray, proba: np.ndarray, labels: list[str], min_pre
     time, showed the concerns wanting different margins (re-weighted F1 on probes 11-13, margins 0-0.25:
     power_over 0.850-0.859, flat from 0.15; judgment 0.802 rising to 0.843 at 0.25; diagnosis 0.940 falling to
     0.910; false_promise 0.970 falling to 0.942), and probes 14-18 agreed; so each concern now takes its own
-    (:func:`pick_margins`).
+    (:func:`pick_margins`), held together to a precision floor since stop 24.
     """
     out = {}
     grid = np.round(np.arange(0.20, 0.96, 0.01), 2)
@@ -131,8 +133,6 @@ def pick_margins(dev_y: np.ndarray, dev_proba: np.ndarray, probes: list[tuple[np
 
     Returns (margins, mean F1 per concern and margin, and the lowest precision over the probes of the margins taken
     and of each concern's own best)."""
-    import itertools
-
     concern_cols = [j for j, label in enumerate(labels) if kind_of(label) == "concern"]
     by_margin = [np.array([th[label] for label in labels])
                  for th in (tune_thresholds(dev_y, dev_proba, labels, margin=m) for m in grid)]
