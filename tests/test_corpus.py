@@ -97,7 +97,7 @@ def test_second_coding_agreement(name, size):
 @pytest.mark.parametrize("name", ["challenge.jsonl", "probe.jsonl", "probe2.jsonl", "probe3.jsonl", "probe4.jsonl",
                                   "probe5.jsonl", "probe6.jsonl", "probe7.jsonl", "probe8.jsonl", "probe9.jsonl", "probe10.jsonl", "probe11.jsonl", "probe12.jsonl",
                                   "probe13.jsonl", "probe14.jsonl", "probe15.jsonl", "probe16.jsonl", "probe17.jsonl", "probe18.jsonl", "probe19.jsonl",
-                                  "probe20.jsonl", "probe21.jsonl"])
+                                  "probe20.jsonl", "probe21.jsonl", "probe22.jsonl"])
 def test_held_out_sets_stay_out_of_the_corpus(name):
     """The challenge set and the probe are held out: none of their turns of more than six words is (nearly) a corpus
     utterance. (Shorter stock turns, "lol fair", "Yeah. Okay.", "did u take ur meds today?", come out the same
@@ -115,7 +115,7 @@ def test_held_out_sets_stay_out_of_the_corpus(name):
 @pytest.mark.parametrize("name", ["probe.jsonl", "probe2.jsonl", "probe3.jsonl", "probe4.jsonl", "probe5.jsonl",
                                   "probe6.jsonl", "probe7.jsonl", "probe8.jsonl", "probe9.jsonl", "probe10.jsonl", "probe11.jsonl", "probe12.jsonl",
                                   "probe13.jsonl", "probe14.jsonl", "probe15.jsonl", "probe16.jsonl", "probe17.jsonl", "probe18.jsonl", "probe19.jsonl",
-                                  "probe20.jsonl", "probe21.jsonl"])
+                                  "probe20.jsonl", "probe21.jsonl", "probe22.jsonl"])
 def test_probes_are_well_formed(name):
     """The fresh probes the model card reports: unique ids, a style, a non-empty text, known labels only."""
     path = corpus.CORPUS_DIR / name
@@ -129,9 +129,9 @@ def test_probes_are_well_formed(name):
 
 
 @pytest.mark.parametrize("name", ["probe4", "probe5", "probe6", "probe7", "probe8", "probe9", "probe10", "probe11", "probe12",
-                                  "probe13", "probe14", "probe15", "probe16", "probe17", "probe18", "probe19", "probe20", "probe21"])
+                                  "probe13", "probe14", "probe15", "probe16", "probe17", "probe18", "probe19", "probe20", "probe21", "probe22"])
 def test_newer_probes_are_second_coded(name):
-    """Every turn of the fourth to twenty-first probes was coded twice, blind; per-label kappa between the two codings is
+    """Every turn of the fourth to twenty-second probes was coded twice, blind; per-label kappa between the two codings is
     at least 0.8, and the probe holds the adjudicated labels, each disagreement with its reason."""
     from coach.agreement import cohen_kappa
 
