@@ -8,6 +8,10 @@ from collections import defaultdict
 import pytest
 
 from coach import corpus
+from coach.model.validation import PROBES
+
+PROBE_FILES = [path.name for path, _ in PROBES]  # every probe the model card reports
+SECOND_CODED_PROBES = [path.stem for path, _ in PROBES[3:]]  # from the fourth on, every turn was coded twice
 
 ROWS = corpus.load()
 
@@ -94,10 +98,7 @@ def test_second_coding_agreement(name, size):
         assert cohen_kappa(a, b) >= 0.8, label
 
 
-@pytest.mark.parametrize("name", ["challenge.jsonl", "probe.jsonl", "probe2.jsonl", "probe3.jsonl", "probe4.jsonl",
-                                  "probe5.jsonl", "probe6.jsonl", "probe7.jsonl", "probe8.jsonl", "probe9.jsonl", "probe10.jsonl", "probe11.jsonl", "probe12.jsonl",
-                                  "probe13.jsonl", "probe14.jsonl", "probe15.jsonl", "probe16.jsonl", "probe17.jsonl", "probe18.jsonl", "probe19.jsonl",
-                                  "probe20.jsonl", "probe21.jsonl", "probe22.jsonl"])
+@pytest.mark.parametrize("name", ["challenge.jsonl", *PROBE_FILES])
 def test_held_out_sets_stay_out_of_the_corpus(name):
     """The challenge set and the probe are held out: none of their turns of more than six words is (nearly) a corpus
     utterance. (Shorter stock turns, "lol fair", "Yeah. Okay.", "did u take ur meds today?", come out the same
@@ -112,10 +113,7 @@ def test_held_out_sets_stay_out_of_the_corpus(name):
     assert not leaks, [(rows[i]["text"], rows[j]["text"]) for i, j in leaks[:3]]
 
 
-@pytest.mark.parametrize("name", ["probe.jsonl", "probe2.jsonl", "probe3.jsonl", "probe4.jsonl", "probe5.jsonl",
-                                  "probe6.jsonl", "probe7.jsonl", "probe8.jsonl", "probe9.jsonl", "probe10.jsonl", "probe11.jsonl", "probe12.jsonl",
-                                  "probe13.jsonl", "probe14.jsonl", "probe15.jsonl", "probe16.jsonl", "probe17.jsonl", "probe18.jsonl", "probe19.jsonl",
-                                  "probe20.jsonl", "probe21.jsonl", "probe22.jsonl"])
+@pytest.mark.parametrize("name", PROBE_FILES)
 def test_probes_are_well_formed(name):
     """The fresh probes the model card reports: unique ids, a style, a non-empty text, known labels only."""
     path = corpus.CORPUS_DIR / name
@@ -128,10 +126,9 @@ def test_probes_are_well_formed(name):
     assert sum(1 for r in rows if not r["labels"]) >= len(rows) // 3  # many turns carry no label, as sessions do
 
 
-@pytest.mark.parametrize("name", ["probe4", "probe5", "probe6", "probe7", "probe8", "probe9", "probe10", "probe11", "probe12",
-                                  "probe13", "probe14", "probe15", "probe16", "probe17", "probe18", "probe19", "probe20", "probe21", "probe22"])
+@pytest.mark.parametrize("name", SECOND_CODED_PROBES)
 def test_newer_probes_are_second_coded(name):
-    """Every turn of the fourth to twenty-second probes was coded twice, blind; per-label kappa between the two codings is
+    """Every turn of the fourth and later probes was coded twice, blind; per-label kappa between the two codings is
     at least 0.8, and the probe holds the adjudicated labels, each disagreement with its reason."""
     from coach.agreement import cohen_kappa
 

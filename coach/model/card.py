@@ -257,7 +257,9 @@ def _margin_text(hp: dict) -> str:
                       f"{floor['own_best_lowest_precision']:.3f} on one of those probes, under the floor of "
                       f"{floor['floor']:.2f}, so they were raised together to the best combination that reaches it "
                       f"(or comes closest): lowest {floor['lowest_precision']:.3f}")
-    return (", ".join(f"`{k}` {margin[k]:.2f}" for k in order) + f", each the one of {grid} with the best F1 "
+    how = ("each the one of {} with the best F1" if floor is None or floor["own_best"] == margin
+           else "chosen together from {} by their F1").format(grid)
+    return (", ".join(f"`{k}` {margin[k]:.2f}" for k in order) + f", {how} "
             f"on {probes} (blind probes, never trained on) re-weighted to one concern turn in "
             f"{round(1 / choice['prevalence'])} (ties within 0.002 to the larger margin; "
             "`coach.model.train.pick_margins`): " + table + floor_text + ". On turns written apart from the corpus the dev "

@@ -136,23 +136,24 @@ def pick_margins(dev_y: np.ndarray, dev_proba: np.ndarray, probes: list[tuple[np
     concern_cols = [j for j, label in enumerate(labels) if kind_of(label) == "concern"]
     by_margin = [np.array([th[label] for label in labels])
                  for th in (tune_thresholds(dev_y, dev_proba, labels, margin=m) for m in grid)]
+    golds = [y.astype(bool) for y, _ in probes]
+    flags = [[proba >= t for t in by_margin] for _, proba in probes]  # so a combination's flags are a lookup
     table = {labels[j]: [] for j in concern_cols}
-    for t in by_margin:
-        f = np.mean([reweighted_f1(y.astype(bool), proba >= t, concern_cols) for y, proba in probes], axis=0)
+    for k in range(len(grid)):
+        f = np.mean([reweighted_f1(y, fl[k], concern_cols) for y, fl in zip(golds, flags)], axis=0)
         for j in concern_cols:
             table[labels[j]].append(round(float(f[j]), 4))
-    flags = [[proba >= t for t in by_margin] for _, proba in probes]  # so a combination's flags are a lookup
 
     def lowest(combo: tuple[int, ...]) -> float:
-        return min(_combo_precision(y.astype(bool), fl, combo, concern_cols) for (y, _), fl in zip(probes, flags))
+        return min(_combo_precision(y, fl, combo, concern_cols) for y, fl in zip(golds, flags))
 
     def mean_f1(combo: tuple[int, ...]) -> float:
         return float(np.mean([table[labels[j]][k] for j, k in zip(concern_cols, combo)]))
 
     own = tuple(max(k for k, v in enumerate(table[labels[j]]) if v >= max(table[labels[j]]) - tie)
                 for j in concern_cols)
-    combo = own
-    if lowest(own) < floor:
+    combo, own_lowest = own, lowest(own)
+    if own_lowest < floor:
         scored = [(c, mean_f1(c), lowest(c)) for c in itertools.product(range(len(grid)), repeat=len(concern_cols))]
         passing = [c for c in scored if c[2] >= floor]
         if passing:
@@ -163,7 +164,7 @@ def pick_margins(dev_y: np.ndarray, dev_proba: np.ndarray, probes: list[tuple[np
     margins = {labels[j]: float(grid[k]) for j, k in zip(concern_cols, combo)}
     info = {"floor": floor, "lowest_precision": round(lowest(combo), 4),
             "own_best": {labels[j]: float(grid[k]) for j, k in zip(concern_cols, own)},
-            "own_best_lowest_precision": round(lowest(own), 4)}
+            "own_best_lowest_precision": round(own_lowest, 4)}
     return margins, table, info
 
 
