@@ -96,11 +96,15 @@ def train(
     encoder: bool = typer.Option(True, "--encoder/--no-encoder",
                                  help="Fine-tune the sentence encoder too (needs pip install -e '.[train]'; "
                                       "about 45 minutes on two cores)."),
+    encoder_section: Optional[List[str]] = typer.Option(
+        None, "--encoder-section", help="A held-back section (corpora/held_back/NAME.jsonl) the encoder alone learns "
+                                        "from; repeatable (default: coach.model.train.ENCODER_SECTIONS)."),
 ) -> None:
     """Train the classifier and span tagger on the corpus, fine-tune the sentence encoder, tune thresholds on dev;
     save with skops (the encoder as ONNX)."""
     from coach import corpus as corpus_mod
     from coach.model import io
+    from coach.model.train import ENCODER_SECTIONS, HELD_BACK_DIR
     from coach.model.train import train as run_train
 
     if corpus is None:
@@ -117,7 +121,13 @@ def train(
         from coach.model.finetune import _imports
 
         _imports()  # fail before the linear model's minutes, not after them
-    run_train(corpus, extra=list(extra or []), out_dir=out or io.DEFAULT_MODEL_DIR, encoder=encoder)
+    sections = ENCODER_SECTIONS if encoder_section is None else tuple(
+        n if n.endswith(".jsonl") else f"{n}.jsonl" for n in encoder_section)
+    for name in sections:
+        if not (HELD_BACK_DIR / name).is_file():
+            raise CoachError(f"{HELD_BACK_DIR / name}: no such held-back section")
+    run_train(corpus, extra=list(extra or []), out_dir=out or io.DEFAULT_MODEL_DIR, encoder=encoder,
+              encoder_sections=sections)
 
 
 def _check_extra(path: Path) -> None:

@@ -133,3 +133,10 @@ def test_unknown_spacy_pipeline_is_one_line_exit_2():
     assert r.returncode == 2
     err = r.stderr.decode().strip()
     assert len(err.splitlines()) == 1 and "not installed" in err
+
+
+def test_train_refuses_an_unknown_held_back_section_before_training(tmp_path):
+    r = run("train", "--no-build", "--no-encoder", "--encoder-section", "ZZ", "--out", str(tmp_path / "m"))
+    assert r.returncode == 2 and not (tmp_path / "m").exists()
+    err = r.stderr.decode().strip()
+    assert "held_back/ZZ.jsonl: no such held-back section" in err and len(err.splitlines()) == 1

@@ -85,3 +85,32 @@ def test_the_card_marks_the_probes_the_encoder_learnt_from():
     for name in ("probe17.jsonl", "probe18.jsonl", "probe19.jsonl", "probe20.jsonl", "probe21.jsonl", "probe22.jsonl"):
         heading = next(line for line in card.splitlines() if line.startswith(f"### `corpora/{name}`"))
         assert "not a held-out estimate" not in heading, name
+
+
+def test_held_back_sections_for_the_encoder_leave_out_paraphrases_of_what_measures_it():
+    """A held-back utterance that paraphrases a dev, test or judging-probe turn is not learnt from; the rest come in
+    built form, their evidence spans located in their text."""
+    from coach.model.train import HELD_BACK_DIR, section_rows
+
+    source = corpus.read_jsonl(HELD_BACK_DIR / "AP.jsonl")
+    long_one = next(r for r in source if len(r["text"].split()) >= 14)
+    paraphrase = {"text": long_one["text"].rsplit(" ", 1)[0] + " okay"}  # one word changed at the end
+    rows, left_out = section_rows(("AP.jsonl",), [paraphrase])
+    assert left_out >= 1 and long_one["id"] not in {r["id"] for r in rows}
+    assert len(rows) + left_out == len(source)
+    for r in rows:
+        for s in r["spans"]:
+            assert r["text"][s["start"]:s["end"]] == s["text"] and s["label"] in r["labels"]
+    assert section_rows((), [paraphrase]) == ([], 0)
+
+
+def test_the_shipped_encoder_learnt_from_the_held_back_sections_as_they_are():
+    """The metadata names the held-back sections the encoder learnt from (none before stop 25) with their digest."""
+    from coach.model.train import ENCODER_SECTIONS, HELD_BACK_DIR
+
+    sections = io.read_metadata()["encoder"].get("sections", {"files": []})
+    assert tuple(sections["files"]) == ENCODER_SECTIONS
+    if ENCODER_SECTIONS:
+        assert sections["sha256"] == corpus.sha256_of([HELD_BACK_DIR / n for n in ENCODER_SECTIONS])
+        assert sections["n_utterances"] + sections["n_left_out"] == sum(
+            len(corpus.read_jsonl(HELD_BACK_DIR / n)) for n in ENCODER_SECTIONS)

@@ -23,6 +23,7 @@ from coach import corpus as corpus_mod
 from coach.model import io
 from coach.model.classifier import SessionModel
 from coach.model.data import sentence_units, utterance_matrix, utterance_scores
+from coach.model.validation import PROBES
 from coach.taxonomy import LABELS, kind_of
 
 
@@ -241,15 +242,36 @@ def ngram_thresholds(model: SessionModel, dev: list[dict]) -> dict[str, float]:
                            margin=0.0)
 
 
+# Sections written, coded and held back from the corpus (corpora/held_back/) that the encoder alone learns from, as
+# it learns from the early probes: the n-gram model, which learns our phrasing word for word, does not see them.
+ENCODER_SECTIONS: tuple[str, ...] = ()
+HELD_BACK_DIR = corpus_mod.CORPUS_DIR / "held_back"
+PARAPHRASE = 0.6  # word 5-gram Jaccard at which two utterances count as paraphrases (corpus.assign_splits's link)
+
+
+def section_rows(names: tuple[str, ...], avoid: list[dict]) -> tuple[list[dict], int]:
+    """The held-back sections ``names`` in built form, less every utterance that is a paraphrase of one in
+    ``avoid`` (the dev and test splits and the probes that pick margins or judge): learning from it would
+    leak into what measures the model. Returns (rows, number left out)."""
+    rows = [corpus_mod.to_built(r, name) for name in names for r in corpus_mod.read_jsonl(HELD_BACK_DIR / name)]
+    if not rows:
+        return [], 0
+    both = rows + [{"text": r["text"]} for r in avoid]
+    leaked = {i for i, j, _ in corpus_mod.near_duplicates(both, PARAPHRASE) if i < len(rows) <= j}
+    return [r for k, r in enumerate(rows) if k not in leaked], len(leaked)
+
+
 ENCODER_CHECK = ["You need to call your sponsor tonight.", "That's classic PTSD.", "I promise it'll all work out.",
                  "What would you like to do next?", "honestly hun what were you thinking going round there"]
 
 
 def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
           out_dir: Path | None = None, C: float = 16.0, encoder: bool = True,
-          encoder_probes: tuple[str, ...] = ENCODER_PROBES, log=print) -> tuple[SessionModel, dict]:
+          encoder_probes: tuple[str, ...] = ENCODER_PROBES, encoder_sections: tuple[str, ...] = ENCODER_SECTIONS,
+          log=print) -> tuple[SessionModel, dict]:
     """Fit the linear model on the train split, then (with ``encoder``) fine-tune the sentence encoder on the same
-    windows and the turns of ``encoder_probes`` (:func:`turn_windows`, :mod:`coach.model.finetune`); tune the
+    windows, the windows of the held-back ``encoder_sections`` (:func:`section_rows`) and the turns of
+    ``encoder_probes`` (:func:`turn_windows`, :mod:`coach.model.finetune`); tune the
     thresholds on dev with both blended; save to ``out_dir``."""
     labels = list(LABELS)
     rows = corpus_mod.load(corpus_path)
@@ -274,7 +296,15 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
         texts, Y = [as_text(t) for t in w_texts], np.asarray(w_y, dtype=np.float32)
         probe_rows = [r for name in encoder_probes for r in corpus_mod.read_jsonl(corpus_mod.CORPUS_DIR / name)]
         p_texts, p_Y, p_mask = turn_windows(model, probe_rows)
-        log(f"encoder: {len(texts)} training windows and {len(p_texts)} windows of {len(probe_rows)} probe turns")
+        judged = [r for name in MARGIN_PROBES + tuple(p.name for p, _ in PROBES) if name not in encoder_probes
+                  for r in corpus_mod.read_jsonl(corpus_mod.CORPUS_DIR / name)]
+        s_rows, s_left_out = section_rows(encoder_sections, parts["dev"] + parts["test"] + judged)
+        s_units = sentence_units(s_rows, labels)
+        s_windows, _, _, s_y, _ = model._windowed(s_units.texts, s_units.spans)
+        texts += [as_text(t) for t in s_windows]
+        Y = np.vstack([Y, np.asarray(s_y, dtype=np.float32).reshape(-1, len(labels))])
+        log(f"encoder: {len(texts)} training windows ({len(s_windows)} of {len(s_rows)} held-back utterances, "
+            f"{s_left_out} left out as paraphrases) and {len(p_texts)} windows of {len(probe_rows)} probe turns")
         # a scratch directory, so the model being replaced stays whole until io.save writes the new one beside it
         enc_dir = Path(tempfile.mkdtemp(prefix="coach-encoder-"))
         model.attach_encoder(finetune.finetune(texts + p_texts, np.vstack([Y, p_Y]), enc_dir,
@@ -284,6 +314,10 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
                                    "n_windows": len(p_texts),
                                    "sha256": corpus_mod.sha256_of([corpus_mod.CORPUS_DIR / n for n in encoder_probes])
                                    if encoder_probes else None},
+                        "sections": {"files": list(encoder_sections), "n_utterances": len(s_rows),
+                                     "n_left_out": s_left_out, "n_windows": len(s_windows),
+                                     "sha256": corpus_mod.sha256_of([HELD_BACK_DIR / n for n in encoder_sections])
+                                     if encoder_sections else None},
                         "check": {"texts": ENCODER_CHECK,
                                   "logits": model.encoder.logits(ENCODER_CHECK).round(4).tolist()}}
 
