@@ -204,8 +204,18 @@ PROBES = (
      "(`probe22_coding.jsonl`; kappa 0.918-1.000, seven disagreements adjudicated with their reasons, all of them "
      "medication advice by convention 1; three turns dropped because, written independently, they came out nearly "
      "word for word as corpus or probe turns); read with the model shipped then (macro-F1 0.919, any-concern "
-     "precision 0.975; the linear model alone 0.828 and 0.957) and kept to judge the next change; no rule, section "
-     "or setting was drawn from its turns"),
+     "precision 0.975; the linear model alone 0.828 and 0.957) and kept to judge the next change, which it did in "
+     "the stop after: by a rule written down before that run, it kept the encoder from learning sections "
+     "AJ-AR (see `corpora/held_back/README.md`); no rule, section or setting was drawn from its turns"),
+    (corpus_mod.CORPUS_DIR / "probe23.jsonl",
+     "393 turns written the same way at the start of stop 25, while the encoder learnt from sections AJ-AR, by four "
+     "more authors who read only the codebook; every turn coded a second time blind by two coders "
+     "(`probe23_coding.jsonl`; kappa 0.962-1.000, eight disagreements adjudicated with their reasons; seven stock "
+     "turns dropped because, written independently, they came out word for word as corpus or probe turns); by a rule "
+     "written down before any model read it, it kept the encoder from learning section AQ alone (see "
+     "`corpora/held_back/README.md`); read with the model shipped then (macro-F1 0.909, any-concern precision 0.987; "
+     "the linear model alone 0.831 and 0.992); "
+     "no rule, section or setting was drawn from its turns"),
 )
 
 
