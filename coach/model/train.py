@@ -244,6 +244,7 @@ def ngram_thresholds(model: SessionModel, dev: list[dict]) -> dict[str, float]:
 
 # Sections written, coded and held back from the corpus (corpora/held_back/) that the encoder alone learns from, as
 # it learns from the early probes: the n-gram model, which learns our phrasing word for word, does not see them.
+# None yet: AJ-AR, then AQ alone, were tried in stop 25 and not kept (corpora/held_back/README.md).
 ENCODER_SECTIONS: tuple[str, ...] = ()
 HELD_BACK_DIR = corpus_mod.CORPUS_DIR / "held_back"
 PARAPHRASE = 0.6  # word 5-gram Jaccard at which two utterances count as paraphrases (corpus.assign_splits's link)
@@ -296,8 +297,8 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
         texts, Y = [as_text(t) for t in w_texts], np.asarray(w_y, dtype=np.float32)
         probe_rows = [r for name in encoder_probes for r in corpus_mod.read_jsonl(corpus_mod.CORPUS_DIR / name)]
         p_texts, p_Y, p_mask = turn_windows(model, probe_rows)
-        judged = [r for name in MARGIN_PROBES + tuple(p.name for p, _ in PROBES) if name not in encoder_probes
-                  for r in corpus_mod.read_jsonl(corpus_mod.CORPUS_DIR / name)]
+        judged = [r for name in dict.fromkeys(MARGIN_PROBES + tuple(p.name for p, _ in PROBES))
+                  if name not in encoder_probes for r in corpus_mod.read_jsonl(corpus_mod.CORPUS_DIR / name)]
         s_rows, s_left_out = section_rows(encoder_sections, parts["dev"] + parts["test"] + judged)
         s_units = sentence_units(s_rows, labels)
         s_windows, _, _, s_y, _ = model._windowed(s_units.texts, s_units.spans)
