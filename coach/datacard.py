@@ -182,12 +182,13 @@ reasons; four stock turns dropped as near-duplicates of earlier probes' turns) a
 way; `probe22_coding.jsonl`: kappa 0.918-1.000, seven disagreements adjudicated with their reasons; three turns dropped as
 near-duplicates of corpus or probe turns) and `corpora/probe23.jsonl` (393 turns the same way; `probe23_coding.jsonl`: kappa
 0.962-1.000, eight disagreements adjudicated with their reasons; seven stock turns dropped as near-duplicates of corpus or
-probe turns). Since the stop after the encoder
+probe turns) and `corpora/probe24.jsonl` (393 turns the same way; `probe24_coding.jsonl`: kappa 0.928-1.000, twelve
+disagreements adjudicated with their reasons; seven turns dropped as near-duplicates of corpus or probe turns). Since the stop after the encoder
 was added, the encoder is also fine-tuned on the turns of the first probes (`probe.jsonl` to `probe10.jsonl`, since stop 23 to `probe13.jsonl`;
 `coach.model.train.ENCODER_PROBES`): blind turns by other authors teach it the concerns in wording that is not ours
 (on probes 11-16, never trained on, mean macro-F1 0.865 -> 0.890; with four epochs instead of two, a stop later, on
 probes 11-17 0.887 -> 0.912). Probes 14-16 choose each concern's threshold margin (`coach.model.train.MARGIN_PROBES`);
-probes 17-23 are held out from everything. The model card reports all of them.
+probes 17-24 are held out from everything. The model card reports all of them.
 
 `corpora/CONVENTIONS.md` records coding conventions added after the first agreement round. They were then
 applied by script-listed, adjudicator-decided passes over every section and split (not only the test

@@ -216,6 +216,14 @@ PROBES = (
      "`corpora/held_back/README.md`); read with the model shipped then (macro-F1 0.909, any-concern precision 0.987; "
      "the linear model alone 0.831 and 0.992); "
      "no rule, section or setting was drawn from its turns"),
+    (corpus_mod.CORPUS_DIR / "probe24.jsonl",
+     "393 turns written the same way at the end of stop 25, after the decisions on AJ-AR and AQ, by four more authors "
+     "who read only the codebook; every turn coded a second time blind by two coders (`probe24_coding.jsonl`; kappa "
+     "0.928-1.000, twelve disagreements adjudicated with their reasons, five of them medication advice by convention "
+     "1; seven turns dropped because, written independently, they came out nearly word for word as corpus or probe "
+     "turns); read with the model shipped then (macro-F1 0.940, any-concern precision 0.994; the linear model alone "
+     "0.820 and 0.992) and kept to judge the next change; no rule, section or setting was "
+     "drawn from its turns"),
 )
 
 
