@@ -105,7 +105,8 @@ def test_held_back_sections_for_the_encoder_leave_out_paraphrases_of_what_measur
 
 
 def test_the_shipped_encoder_learnt_from_the_held_back_sections_as_they_are():
-    """The metadata names the held-back sections the encoder learnt from (none before stop 25) with their digest."""
+    """The metadata names the held-back sections the encoder learnt from, with their digest (none yet: AJ-AR, then AQ
+    alone, were tried in stop 25 and not kept)."""
     from coach.model.train import ENCODER_SECTIONS, HELD_BACK_DIR
 
     sections = io.read_metadata()["encoder"].get("sections", {"files": []})
