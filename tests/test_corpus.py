@@ -16,6 +16,15 @@ SECOND_CODED_PROBES = [path.stem for path, _ in PROBES[3:]]  # from the fourth o
 ROWS = corpus.load()
 
 
+def assert_agreement(coded: list[dict], first: str, second: str) -> None:
+    """Per-label Cohen's kappa between two independent codings (keys ``first`` and ``second``) is at least 0.8."""
+    from coach.agreement import cohen_kappa
+
+    for label in corpus.LABELS:
+        kappa = cohen_kappa([label in c[first] for c in coded], [label in c[second] for c in coded])
+        assert kappa >= 0.8, (label, kappa)
+
+
 def test_every_span_is_an_exact_substring():
     for r in ROWS:
         for s in r["spans"]:
@@ -87,15 +96,10 @@ def test_second_coding_agreement(name, size):
     coded = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     assert len(coded) >= size
     by_id = {r["id"]: r for r in ROWS}
-    from coach.agreement import cohen_kappa
-
     coded = [c for c in coded if c["id"] in by_id]  # (as the data card: near-duplicates dropped at build are out)
     for c in coded:  # the corpus holds the adjudicated labels
         assert sorted(c["adjudicated"]) == sorted(by_id[c["id"]]["labels"]), c["id"]
-    for label in corpus.LABELS:  # agreement is between the two independent codings, before adjudication
-        a = [label in c["first_labels"] for c in coded]
-        b = [label in c["labels"] for c in coded]
-        assert cohen_kappa(a, b) >= 0.8, label
+    assert_agreement(coded, "first_labels", "labels")  # the two independent codings, before adjudication
 
 
 @pytest.mark.parametrize("name", ["challenge.jsonl", *PROBE_FILES])
@@ -130,8 +134,6 @@ def test_probes_are_well_formed(name):
 def test_newer_probes_are_second_coded(name):
     """Every turn of the fourth and later probes was coded twice, blind; per-label kappa between the two codings is
     at least 0.8, and the probe holds the adjudicated labels, each disagreement with its reason."""
-    from coach.agreement import cohen_kappa
-
     probe = {json.loads(line)["id"]: json.loads(line) for line in
              (corpus.CORPUS_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
     coded = [json.loads(line) for line in
@@ -141,10 +143,7 @@ def test_newer_probes_are_second_coded(name):
         assert sorted(c["labels"]) == sorted(probe[c["id"]]["labels"]), c["id"]
         if sorted(c["first_labels"]) != sorted(c["second_labels"]):
             assert c.get("adjudication"), c["id"]
-    for label in corpus.LABELS:
-        a = [label in c["first_labels"] for c in coded]
-        b = [label in c["second_labels"] for c in coded]
-        assert cohen_kappa(a, b) >= 0.8, label
+    assert_agreement(coded, "first_labels", "second_labels")
 
 
 def test_corpus_tool_survives_a_closed_pipe():
@@ -187,8 +186,6 @@ def test_held_back_sections_are_clean_coded_and_not_trained_on(name):
     """Sections waiting in corpora/held_back/ pass the authoring check, hold their adjudicated second-coded labels
     (kappa 0.8 or more per label, every disagreement with its reason), and none of their
     utterances is in the built corpus: the card's claim that nothing there is trained on."""
-    from coach.agreement import cohen_kappa
-
     sections = name.removeprefix("second_coding_").removesuffix(".jsonl").split("_")
     rows = {}
     for sec in sections:
@@ -204,7 +201,4 @@ def test_held_back_sections_are_clean_coded_and_not_trained_on(name):
         assert sorted(c["adjudicated"]) == held, c["id"]
         if sorted(c["first_labels"]) != sorted(c["labels"]):
             assert c.get("adjudication", "").strip(), c["id"]
-    for label in corpus.LABELS:
-        a = [label in c["first_labels"] for c in coded]
-        b = [label in c["labels"] for c in coded]
-        assert cohen_kappa(a, b) >= 0.8, (label, cohen_kappa(a, b))
+    assert_agreement(coded, "first_labels", "labels")

@@ -257,7 +257,7 @@ def section_rows(names: tuple[str, ...], avoid: list[dict]) -> tuple[list[dict],
     rows = [corpus_mod.to_built(r, name) for name in names for r in corpus_mod.read_jsonl(HELD_BACK_DIR / name)]
     if not rows:
         return [], 0
-    both = rows + [{"text": r["text"]} for r in avoid]
+    both = rows + list(avoid)
     leaked = {i for i, j, _ in corpus_mod.near_duplicates(both, PARAPHRASE) if i < len(rows) <= j}
     return [r for k, r in enumerate(rows) if k not in leaked], len(leaked)
 
@@ -297,9 +297,11 @@ def train(corpus_path: Path = corpus_mod.BUILT, extra: list[Path] | None = None,
         texts, Y = [as_text(t) for t in w_texts], np.asarray(w_y, dtype=np.float32)
         probe_rows = [r for name in encoder_probes for r in corpus_mod.read_jsonl(corpus_mod.CORPUS_DIR / name)]
         p_texts, p_Y, p_mask = turn_windows(model, probe_rows)
-        judged = [r for name in dict.fromkeys(MARGIN_PROBES + tuple(p.name for p, _ in PROBES))
-                  if name not in encoder_probes for r in corpus_mod.read_jsonl(corpus_mod.CORPUS_DIR / name)]
-        s_rows, s_left_out = section_rows(encoder_sections, parts["dev"] + parts["test"] + judged)
+        s_rows, s_left_out = [], 0
+        if encoder_sections:  # what measures the model: dev, test and the probes the encoder does not learn from
+            judged = [r for name in dict.fromkeys(MARGIN_PROBES + tuple(p.name for p, _ in PROBES))
+                      if name not in encoder_probes for r in corpus_mod.read_jsonl(corpus_mod.CORPUS_DIR / name)]
+            s_rows, s_left_out = section_rows(encoder_sections, parts["dev"] + parts["test"] + judged)
         s_units = sentence_units(s_rows, labels)
         s_windows, _, _, s_y, _ = model._windowed(s_units.texts, s_units.spans)
         texts += [as_text(t) for t in s_windows]
